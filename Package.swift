@@ -1,0 +1,108 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (see README "Architecture"):
+//   TiltsWire       protobuf wire format and proto3 JSON, standard library only
+//   TiltsRPC        gRPC call semantics (status, metadata, framing, handlers, stubs), no I/O
+//   TiltsHTTP2      nghttp2 wrapped as a sans-I/O HTTP/2 session
+//   TiltsTLS        OpenSSL wrapped as a NIO channel handler
+//   TiltsTransport  NIO listeners and connections that join the three above
+//   TiltsMessages   the shared, hand-written message types of every Tilts API
+//   TiltsHealth     grpc.health.v1.Health
+//   TiltsServiceKit what every Tilts executable shares: config, flags, lifecycle, logging
+
+let nio: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v5),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+func service(_ target: String, _ path: String, extra: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: target,
+        dependencies: ["TiltsServiceKit", "TiltsTransport", "TiltsRPC", "TiltsHealth"] + extra,
+        path: path,
+        swiftSettings: settings
+    )
+}
+
+let package = Package(
+    name: "tilts",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "referral-service", targets: ["ReferralService"]),
+        .executable(name: "meeting-service", targets: ["MeetingService"]),
+        .executable(name: "assessment-service", targets: ["AssessmentService"]),
+        .executable(name: "reporting-service", targets: ["ReportingService"]),
+        .executable(name: "tilts-gateway", targets: ["Gateway"]),
+        .executable(name: "tilts-interop-server", targets: ["InteropServer"]),
+        .executable(name: "tilts-interop-client", targets: ["InteropClient"]),
+        .library(name: "TiltsWire", targets: ["TiltsWire"]),
+        .library(name: "TiltsRPC", targets: ["TiltsRPC"]),
+        .library(name: "TiltsTransport", targets: ["TiltsTransport"]),
+        .library(name: "TiltsMessages", targets: ["TiltsMessages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNGHTTP2",
+            path: "Sources/CNGHTTP2",
+            pkgConfig: "libnghttp2",
+            providers: [.apt(["libnghttp2-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            path: "Sources/COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "TiltsWire", swiftSettings: settings),
+        .target(name: "TiltsRPC", dependencies: ["TiltsWire"], swiftSettings: settings),
+        .target(name: "TiltsHTTP2", dependencies: ["CNGHTTP2", nio], swiftSettings: settings),
+        .target(name: "TiltsTLS", dependencies: ["COpenSSL", nio], swiftSettings: settings),
+        .target(
+            name: "TiltsTransport",
+            dependencies: ["TiltsRPC", "TiltsHTTP2", "TiltsTLS", nio, nioPosix, logging],
+            swiftSettings: settings
+        ),
+        .target(name: "TiltsMessages", dependencies: ["TiltsWire"], swiftSettings: settings),
+        .target(name: "TiltsHealth", dependencies: ["TiltsRPC", "TiltsMessages"], swiftSettings: settings),
+        .target(name: "TiltsInterop", dependencies: ["TiltsRPC", "TiltsWire"], swiftSettings: settings),
+        .target(
+            name: "TiltsServiceKit",
+            dependencies: [
+                "TiltsTransport", "TiltsRPC", "TiltsHealth", "TiltsTLS", nio, nioPosix, logging, argumentParser,
+                serviceLifecycle,
+            ],
+            swiftSettings: settings
+        ),
+
+        service("ReferralService", "Services/ReferralService"),
+        service("MeetingService", "Services/MeetingService"),
+        service("AssessmentService", "Services/AssessmentService"),
+        service("ReportingService", "Services/ReportingService"),
+        service("Gateway", "Services/Gateway"),
+        service("InteropServer", "Services/InteropServer", extra: ["TiltsInterop"]),
+        service("InteropClient", "Services/InteropClient", extra: ["TiltsInterop"]),
+
+        .testTarget(name: "TiltsWireTests", dependencies: ["TiltsWire", "TiltsMessages"], resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "TiltsRPCTests", dependencies: ["TiltsRPC"], swiftSettings: settings),
+        .testTarget(name: "TiltsHTTP2Tests", dependencies: ["TiltsHTTP2", nio], swiftSettings: settings),
+        .testTarget(name: "TiltsTLSTests", dependencies: ["TiltsTLS", nio, nioPosix], swiftSettings: settings),
+        .testTarget(
+            name: "TiltsTransportTests",
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsHealth", "TiltsMessages", "TiltsInterop", nio, nioPosix],
+            swiftSettings: settings
+        ),
+    ]
+)
