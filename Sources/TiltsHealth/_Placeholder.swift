@@ -1,0 +1,1 @@
+// Module TiltsHealth: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsInterop: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsMessages: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsRPC: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsServiceKit: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsTLS: placeholder until its first file lands.

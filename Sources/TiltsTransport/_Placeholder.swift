@@ -1,0 +1,1 @@
+// Module TiltsTransport: placeholder until its first file lands.

@@ -1,0 +1,1 @@
+// Module TiltsWire: placeholder until its first file lands.
