@@ -22,4 +22,22 @@ static inline long tilts_ssl_ctx_set_mode(SSL_CTX *ctx, long mode) {
 static inline size_t tilts_bio_pending(BIO *bio) {
     return (size_t)BIO_ctrl_pending(bio);
 }
+static inline long tilts_bio_set_mem_eof_return(BIO *bio, int value) {
+    return BIO_set_mem_eof_return(bio, value);
+}
+static inline unsigned long tilts_xn_flag_rfc2253(void) {
+    return XN_FLAG_RFC2253;
+}
+static inline uint64_t tilts_ssl_op_no_renegotiation(void) {
+    return SSL_OP_NO_RENEGOTIATION;
+}
+static inline uint64_t tilts_ssl_op_no_compression(void) {
+    return SSL_OP_NO_COMPRESSION;
+}
+static inline uint64_t tilts_ssl_op_cipher_server_preference(void) {
+    return SSL_OP_CIPHER_SERVER_PREFERENCE;
+}
+static inline void tilts_openssl_free(void *pointer) {
+    OPENSSL_free(pointer);
+}
 #endif
