@@ -1,1 +1,0 @@
-// Module TiltsRPC: placeholder until its first file lands.

@@ -1,1 +1,0 @@
-// Module TiltsTransport: placeholder until its first file lands.
