@@ -1,1 +1,0 @@
-// Module TiltsWire: placeholder until its first file lands.
