@@ -1,1 +1,0 @@
-// Module TiltsMessages: placeholder until its first file lands.
