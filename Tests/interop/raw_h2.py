@@ -18,6 +18,9 @@ import h2.exceptions
 import h2.settings
 
 
+SEND_TIMEOUT = 10.0
+
+
 def grpc_frame(message: bytes, compressed: bool = False) -> bytes:
     """One gRPC length-prefixed message: flag byte, 4-byte big-endian length, bytes."""
     return struct.pack(">BI", 1 if compressed else 0, len(message)) + message
@@ -78,6 +81,7 @@ class H2Client:
     def flush(self) -> None:
         data = self.conn.data_to_send()
         if data and not self.closed:
+            self.sock.settimeout(SEND_TIMEOUT)  # a server that stops reading for this long fails the test
             try:
                 self.sock.sendall(data)
             except (BrokenPipeError, ConnectionResetError):
