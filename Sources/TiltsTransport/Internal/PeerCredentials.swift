@@ -4,6 +4,13 @@ internal import TiltsRPC
 internal import Glibc
 #endif
 
+/// Linux's `struct ucred` (SO_PEERCRED), which Glibc only exposes under _GNU_SOURCE.
+private struct PeerCred: Sendable {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
+}
+
 /// Reads what the operating system proves about a connection's peer.
 enum PeerCredentials {
     /// The peer identity of a freshly accepted channel: SO_PEERCRED on Unix sockets, the remote
@@ -31,7 +38,7 @@ enum PeerCredentials {
         guard let provider = channel as? any SocketOptionProvider else {
             return channel.eventLoop.makeSucceededFuture(PeerIdentity(endpoint: .unixSocket(path: path)))
         }
-        let future: EventLoopFuture<ucred> = provider.unsafeGetSocketOption(
+        let future: EventLoopFuture<PeerCred> = provider.unsafeGetSocketOption(
             level: .socket, name: NIOBSDSocket.Option(rawValue: SO_PEERCRED))
         return future.map { cred in
             PeerIdentity(endpoint: .unixSocket(path: path), uid: cred.uid, gid: cred.gid, pid: cred.pid)

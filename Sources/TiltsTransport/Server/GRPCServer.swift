@@ -1,6 +1,6 @@
 public import Logging
 public import NIOCore
-internal import NIOPosix
+public import NIOPosix
 public import TiltsRPC
 internal import TiltsTLS
 internal import Synchronization

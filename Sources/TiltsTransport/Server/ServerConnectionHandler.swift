@@ -119,7 +119,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         case .request:
             openStream(streamID: streamID, headers: headers, endStream: endStream)
         case .response, .trailers:
-            if endStream { session(session, didReceiveEndStream: streamID) }
+            if endStream { self.session(session, didReceiveEndStream: streamID) }
         }
     }
 

@@ -27,8 +27,6 @@ final class ServerStream: ServerCallTransport, @unchecked Sendable {
     private var deadlineTimer: Scheduled<Void>?
     var task: Task<Void, Never>?
 
-    /// Bytes of complete, unread messages above which the stream stops opening its receive window.
-    static let inboundHighWatermark = 1 << 20
     /// Bytes queued for sending above which `send` waits for the peer to read.
     static let outboundHighWatermark = 1 << 20
 

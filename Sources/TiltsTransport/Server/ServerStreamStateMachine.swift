@@ -8,9 +8,8 @@ internal import TiltsRPC
 /// open ──handler finishes──▶ finished
 ///   └───cancel/deadline/bad input──▶ ended(error)
 /// ```
-/// `finished` and `ended` are terminal. Inbound bytes are framed into messages as they arrive;
-/// the receive window reopens as bytes arrive unless more than ``ServerStream/inboundHighWatermark``
-/// bytes of complete messages wait unread, in which case the credit is held until the handler reads.
+/// `finished` and `ended` are terminal. Inbound messages and their flow-control credit are kept
+/// by an ``InboundMessageQueue``.
 struct ServerStreamStateMachine {
     enum Phase {
         case open
@@ -36,17 +35,10 @@ struct ServerStreamStateMachine {
 
     private(set) var phase = Phase.open
     private(set) var headersSent = false
-    private var deframer: MessageDeframer
-    private var queue: [[UInt8]] = []
-    private var head = 0
-    private var queuedBytes = 0
-    private var heldBytes = 0
-    private var inputEnded = false
-    private let highWatermark: Int
+    private var inbound: InboundMessageQueue
 
-    init(maxMessageSize: Int = 4 << 20, highWatermark: Int = 1 << 20) {
-        self.deframer = MessageDeframer(maxMessageSize: maxMessageSize)
-        self.highWatermark = highWatermark
+    init(maxMessageSize: Int = 4 << 20) {
+        self.inbound = InboundMessageQueue(maxMessageSize: maxMessageSize)
     }
 
     /// The error a call that has stopped reports to its handler, nil while open.
@@ -60,51 +52,25 @@ struct ServerStreamStateMachine {
 
     mutating func receivedData(_ bytes: UnsafeRawBufferPointer) -> OnData {
         guard case .open = phase else { return .consume(bytes.count) }
-        deframer.append(bytes)
-        do {
-            while let message = try deframer.next() {
-                queue.append(message)
-                queuedBytes += message.count
-            }
-        } catch {
-            return .fail(RPCError.from(error))
+        switch inbound.receivedData(bytes) {
+        case .consume(let count): return .consume(count)
+        case .hold: return .hold
+        case .fail(let error): return .fail(error)
         }
-        if queuedBytes > highWatermark {
-            heldBytes += bytes.count
-            return .hold
-        }
-        let credit = bytes.count + heldBytes
-        heldBytes = 0
-        return .consume(credit)
     }
 
     /// The client half-closed; returns an error if it stopped inside a message.
     mutating func receivedEnd() -> RPCError? {
-        inputEnded = true
-        if deframer.hasPartialMessage {
-            return RPCError(code: .internal, message: "the request stream ended in the middle of a message")
-        }
-        return nil
+        inbound.receivedEnd()
     }
 
     mutating func nextMessage() -> OnRead {
         if case .ended(let error) = phase { return .fail(error) }
-        if head < queue.count {
-            let message = queue[head]
-            head += 1
-            queuedBytes -= message.count
-            if head == queue.count {
-                queue.removeAll(keepingCapacity: true)
-                head = 0
-            }
-            var release = 0
-            if heldBytes > 0 && queuedBytes <= highWatermark {
-                release = heldBytes
-                heldBytes = 0
-            }
-            return .message(message, release: release)
+        switch inbound.next() {
+        case .message(let message, let release): return .message(message, release: release)
+        case .end: return .end
+        case .wait: return .wait
         }
-        return inputEnded ? .end : .wait
     }
 
     /// Marks the response headers sent; false if they already were.

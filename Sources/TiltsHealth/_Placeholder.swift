@@ -1,1 +1,0 @@
-// Module TiltsHealth: placeholder until its first file lands.

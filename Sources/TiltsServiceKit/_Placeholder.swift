@@ -1,1 +1,0 @@
-// Module TiltsServiceKit: placeholder until its first file lands.

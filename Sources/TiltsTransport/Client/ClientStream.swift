@@ -1,0 +1,219 @@
+internal import NIOCore
+internal import TiltsHTTP2
+internal import TiltsRPC
+
+/// One client call on a connection: the ``ClientCallTransport`` the stub layer drives.
+///
+/// Threading: stored properties are confined to `eventLoop`, the connection's loop; public methods
+/// may be called from any thread and hop there (hence `@unchecked Sendable`).
+/// Ownership: the connection handler holds the stream while its HTTP/2 stream is open; the caller
+/// holds it for the life of the call.
+final class ClientStream: ClientCallTransport, @unchecked Sendable {
+    let eventLoop: any EventLoop
+    private var connection: ClientConnectionHandler?
+    private(set) var streamID: Int32 = 0
+    private var state: ClientStreamStateMachine
+    private var headersWaiters: [CheckedContinuation<Metadata, Never>] = []
+    private var statusWaiters: [CheckedContinuation<(Status, Metadata), Never>] = []
+    private var reader: CheckedContinuation<[UInt8]?, any Error>?
+    private var writer: CheckedContinuation<Void, any Error>?
+    private var deadlineTimer: Scheduled<Void>?
+    private let maxSendMessageSize: Int
+
+    static let outboundHighWatermark = 1 << 20
+
+    init(eventLoop: any EventLoop, maxReceiveMessageSize: Int, maxSendMessageSize: Int) {
+        self.eventLoop = eventLoop
+        self.state = ClientStreamStateMachine(maxMessageSize: maxReceiveMessageSize)
+        self.maxSendMessageSize = maxSendMessageSize
+    }
+
+    // MARK: - Set-up and events from the connection (on the loop)
+
+    func attach(to connection: ClientConnectionHandler, streamID: Int32, deadline: ContinuousClock.Instant?) {
+        self.connection = connection
+        self.streamID = streamID
+        if let deadline {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            let nanos = max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+            deadlineTimer = eventLoop.scheduleTask(in: .nanoseconds(nanos)) { [self] in
+                abort(Status(code: .deadlineExceeded, message: "the deadline passed before the server answered"), reset: true)
+            }
+        }
+    }
+
+    func receivedHeaders(_ headers: [HTTP2Header], endStream: Bool) {
+        state.receivedHeaders(headers, endStream: endStream)
+        wake()
+    }
+
+    func receivedData(_ bytes: UnsafeRawBufferPointer) {
+        switch state.receivedData(bytes) {
+        case .consume(let count):
+            connection?.consume(streamID: streamID, count: count)
+        case .hold:
+            break
+        case .fail:
+            connection?.reset(streamID: streamID, errorCode: HTTP2ErrorCode.cancel)
+        }
+        wake()
+    }
+
+    func receivedEnd() {
+        state.receivedEndWithoutTrailers()
+        wake()
+    }
+
+    func closed(errorCode: UInt32) {
+        state.closed(errorCode: errorCode)
+        connection = nil
+        wake()
+    }
+
+    func connectionLost(_ status: Status) {
+        state.fail(status)
+        connection = nil
+        wake()
+    }
+
+    func outboundDrained() {
+        if let writer {
+            self.writer = nil
+            writer.resume()
+        }
+    }
+
+    // MARK: - ClientCallTransport
+
+    func send(_ message: [UInt8]) async throws {
+        if message.count > maxSendMessageSize {
+            throw RPCError(
+                code: .resourceExhausted,
+                message: "request of \(message.count) bytes exceeds the limit of \(maxSendMessageSize) bytes")
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            onLoop {
+                if let (status, metadata) = self.state.status {
+                    continuation.resume(throwing: RPCError(status: status, metadata: metadata))
+                    return
+                }
+                guard let connection = self.connection else {
+                    continuation.resume(throwing: RPCError(code: .unavailable, message: "the connection closed"))
+                    return
+                }
+                var buffer = connection.allocator.buffer(capacity: message.count + 5)
+                let prefix = MessageFramer.prefix(length: message.count)
+                buffer.writeMultipleIntegers(prefix.0, prefix.1, prefix.2, prefix.3, prefix.4)
+                buffer.writeBytes(message)
+                connection.send(buffer, streamID: self.streamID)
+                if connection.bufferedBytes(streamID: self.streamID) <= Self.outboundHighWatermark {
+                    continuation.resume()
+                } else {
+                    self.writer = continuation
+                }
+            }
+        }
+    }
+
+    func closeSend() {
+        onLoop { self.connection?.finish(streamID: self.streamID) }
+    }
+
+    func initialMetadata() async throws -> Metadata {
+        await withCheckedContinuation { continuation in
+            onLoop {
+                if let metadata = self.state.initialMetadata {
+                    continuation.resume(returning: metadata)
+                } else {
+                    self.headersWaiters.append(continuation)
+                }
+            }
+        }
+    }
+
+    func receive() async throws -> [UInt8]? {
+        try await withCheckedThrowingContinuation { continuation in
+            onLoop {
+                if let ready = self.poll() {
+                    continuation.resume(returning: ready.message)
+                } else {
+                    self.reader = continuation
+                }
+            }
+        }
+    }
+
+    func status() async -> (Status, Metadata) {
+        await withCheckedContinuation { continuation in
+            onLoop {
+                if let status = self.state.status {
+                    continuation.resume(returning: status)
+                } else {
+                    self.statusWaiters.append(continuation)
+                }
+            }
+        }
+    }
+
+    func cancel() {
+        onLoop {
+            self.abort(Status(code: .cancelled, message: "the call was cancelled by the client"), reset: true)
+        }
+    }
+
+    // MARK: - Internals (on the loop)
+
+    private struct Ready { var message: [UInt8]? }
+
+    private func poll() -> Ready? {
+        switch state.next() {
+        case .message(let message, let release):
+            if release > 0 { connection?.consume(streamID: streamID, count: release) }
+            return Ready(message: message)
+        case .end:
+            return Ready(message: nil)
+        case .wait:
+            return nil
+        }
+    }
+
+    private func abort(_ status: Status, reset: Bool) {
+        guard state.fail(status) else { return }
+        if reset { connection?.reset(streamID: streamID, errorCode: HTTP2ErrorCode.cancel) }
+        wake()
+    }
+
+    /// Resumes every waiter whose answer is now known.
+    private func wake() {
+        if let metadata = state.initialMetadata, !headersWaiters.isEmpty {
+            let waiters = headersWaiters
+            headersWaiters.removeAll()
+            for waiter in waiters { waiter.resume(returning: metadata) }
+        }
+        if let reader, let ready = poll() {
+            self.reader = nil
+            reader.resume(returning: ready.message)
+        }
+        if let status = state.status {
+            deadlineTimer?.cancel()
+            deadlineTimer = nil
+            if let writer {
+                self.writer = nil
+                writer.resume(throwing: RPCError(status: status.0, metadata: status.1))
+            }
+            if !statusWaiters.isEmpty {
+                let waiters = statusWaiters
+                statusWaiters.removeAll()
+                for waiter in waiters { waiter.resume(returning: status) }
+            }
+        }
+    }
+
+    private func onLoop(_ body: @escaping () -> Void) {
+        if eventLoop.inEventLoop {
+            body()
+        } else {
+            eventLoop.execute(body)
+        }
+    }
+}
