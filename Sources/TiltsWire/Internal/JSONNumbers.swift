@@ -83,10 +83,11 @@ enum JSONNumbers {
 
     static func float(_ value: JSONValue) throws -> Float {
         let d = try double(value)
-        guard !d.isFinite || abs(d) <= Double(Float.greatestFiniteMagnitude) else {
-            throw fail("\(d) is out of range for float")
-        }
-        return Float(d)
+        let f = Float(d)
+        // Shortest float spellings such as 3.4028235e+38 exceed Float.max as doubles but round
+        // to it; only values that round to infinity are out of range.
+        guard !d.isFinite || f.isFinite else { throw fail("\(d) is out of range for float") }
+        return f
     }
 
     /// Writes a double: a number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
