@@ -147,6 +147,12 @@ extension OpenSSLHandler {
             return false
         }
 
+        /// Whether the handshake has started and not yet finished or failed.
+        var isHandshaking: Bool {
+            if case .handshaking = self.state { return true }
+            return false
+        }
+
         enum OnChannelInactive {
             /// The handshake never finished: fire this error and fail the writes.
             case fireErrorAndFailWrites(TLSError, CircularBuffer<PendingWrite>)

@@ -53,6 +53,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
     private var stateMachine = StateMachine()
     /// Reused between reads for decrypted data while nobody else holds on to it.
     private var plaintextBuffer: ByteBuffer?
+    private static let maximumRetainedPlaintextCapacity = 64 * 1024
 
     private init(context: TLSContext, role: OpenSSLConnection.Role) {
         self.tlsContext = context
@@ -123,6 +124,7 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
         switch self.stateMachine.channelActive() {
         case .startHandshake:
             self.runHandshake(context: context)
+            self.readIfHandshakingWithoutAutoRead(context: context)
         case .none:
             break
         }
@@ -149,6 +151,16 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     public func channelReadComplete(context: ChannelHandlerContext) {
         context.fireChannelReadComplete()
+        self.readIfHandshakingWithoutAutoRead(context: context)
+    }
+
+    /// The handshake needs the peer's next flight even when the application reads on demand.
+    private func readIfHandshakingWithoutAutoRead(context: ChannelHandlerContext) {
+        if self.stateMachine.isHandshaking,
+            let autoRead = try? context.channel.syncOptions?.getOption(ChannelOptions.autoRead), !autoRead
+        {
+            context.read()
+        }
     }
 
     /// One handshake step; on completion sends the held writes, fires the event and decrypts
@@ -186,7 +198,8 @@ public final class OpenSSLHandler: ChannelDuplexHandler, RemovableChannelHandler
         if buffer.readableBytes > 0 {
             context.fireChannelRead(self.wrapInboundOut(buffer))
         }
-        self.plaintextBuffer = buffer
+        // Keep a modest buffer for next time; let a big one go with the reader that holds it.
+        self.plaintextBuffer = buffer.capacity <= Self.maximumRetainedPlaintextCapacity ? buffer : nil
 
         switch outcome {
         case .needsMoreData:

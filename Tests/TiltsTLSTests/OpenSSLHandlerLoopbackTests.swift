@@ -246,4 +246,60 @@ struct OpenSSLHandlerLoopbackTests {
         // Writes after close fail instead of vanishing.
         await #expect(throws: (any Error).self) { try await channel.writeAndFlush(ByteBuffer(string: "late")).value() }
     }
+
+    @Test func handlerAddedToAnAlreadyActiveChannelStartsTheHandshake() async throws {
+        let certificates = try TestCertificates.shared()
+        let serverEvents = Loopback.events()
+        let clientEvents = Loopback.events()
+        let serverChannel = try await Loopback.startServer(context: try certificates.serverContext(), events: serverEvents)
+        defer { serverChannel.close(promise: nil) }
+        let clientContext = try certificates.clientContext()
+        let channel = try await ClientBootstrap(group: Loopback.group)
+            .connect(host: "127.0.0.1", port: serverChannel.port)
+            .get()
+        try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.addHandler(OpenSSLHandler.client(context: clientContext, serverHostname: "localhost"))
+            try channel.pipeline.syncOperations.addHandler(TLSEventRecorder(mode: .collect(expectedBytes: 4), events: clientEvents))
+        }.get()
+        try await channel.writeAndFlush(ByteBuffer(string: "late")).value()
+        #expect(String(buffer: try await clientEvents.data.futureResult.value()) == "late")
+        try await channel.close().value()
+    }
+
+    @Test func handshakeCompletesWithoutAutoRead() async throws {
+        let certificates = try TestCertificates.shared()
+        let serverEvents = Loopback.events()
+        let clientEvents = Loopback.events()
+        let serverContext = try certificates.serverContext()
+        let serverChannel = try await ServerBootstrap(group: Loopback.group)
+            .childChannelOption(ChannelOptions.autoRead, value: false)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(OpenSSLHandler.server(context: serverContext))
+                    try channel.pipeline.syncOperations.addHandler(TLSEventRecorder(mode: .echo, events: serverEvents))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        defer { serverChannel.close(promise: nil) }
+        let channel = try await Loopback.connect(
+            port: serverChannel.port, context: try certificates.clientContext(), mode: .collect(expectedBytes: 1),
+            events: clientEvents
+        )
+        #expect(try await serverEvents.handshake.futureResult.value().negotiatedProtocol == "h2")
+        #expect(try await clientEvents.handshake.futureResult.value().negotiatedProtocol == "h2")
+        try await channel.close().value()
+    }
+
+    @Test func clientWithoutALPNNegotiatesNoProtocol() async throws {
+        let certificates = try TestCertificates.shared()
+        let result = try await self.echo(
+            Array("no alpn".utf8),
+            server: try certificates.serverContext(),
+            client: try certificates.clientContext(applicationProtocols: [])
+        )
+        #expect(result.server.negotiatedProtocol == nil)
+        #expect(result.client.negotiatedProtocol == nil)
+        #expect(result.echo == Array("no alpn".utf8))
+    }
 }
