@@ -24,6 +24,22 @@ enum Fixtures {
         let map_value: String?
         let packed: Bool
 
+        init(
+            number: Int, name: String, json_name: String, type: String, label: String, type_name: String?,
+            oneof: String?, map_key: String?, map_value: String?, packed: Bool
+        ) {
+            self.number = number
+            self.name = name
+            self.json_name = json_name
+            self.type = type
+            self.label = label
+            self.type_name = type_name
+            self.oneof = oneof
+            self.map_key = map_key
+            self.map_value = map_value
+            self.packed = packed
+        }
+
         var description: String {
             "\(label) \(type)\(map_key.map { "<\($0), \(map_value ?? "?")>" } ?? "") \(type_name ?? "") "
                 + "\(name) = \(number) json=\(json_name) oneof=\(oneof ?? "-") packed=\(packed)"
