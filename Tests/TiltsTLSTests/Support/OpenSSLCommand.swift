@@ -14,6 +14,7 @@ final class OpenSSLCommand: @unchecked Sendable {
     private let lock = NSLock()
     private var output = Data()
     private let input = Pipe()
+    private let outputPipe = Pipe()
     let arguments: [String]
 
     /// Starts `openssl arguments...`; `environment` entries are added to the current environment.
@@ -27,11 +28,10 @@ final class OpenSSLCommand: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
         self.process.environment = env
-        let outputPipe = Pipe()
-        self.process.standardOutput = outputPipe
-        self.process.standardError = outputPipe
+        self.process.standardOutput = self.outputPipe
+        self.process.standardError = self.outputPipe
         self.process.standardInput = self.input
-        outputPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        self.outputPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard let self, !data.isEmpty else { return }
             self.lock.lock()
@@ -39,6 +39,11 @@ final class OpenSSLCommand: @unchecked Sendable {
             self.lock.unlock()
         }
         try self.process.run()
+    }
+
+    deinit {
+        self.terminate()
+        self.outputPipe.fileHandleForReading.readabilityHandler = nil
     }
 
     /// Everything printed so far (stdout and stderr).
