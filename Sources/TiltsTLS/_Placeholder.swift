@@ -1,1 +1,0 @@
-// Module TiltsTLS: placeholder until its first file lands.
