@@ -1,4 +1,5 @@
 internal import TiltsRPC
+internal import TiltsWire
 
 /// The bodies of the standard interop cases, in the order of grpc's descriptions.
 enum InteropCases {
@@ -99,8 +100,8 @@ enum InteropCases {
     static func cancelAfterFirstResponse(_ client: RPCClient) async throws {
         let call = try await client.transport.openCall(TestServiceMethods.fullDuplexCall, metadata: Metadata(), deadline: nil)
         try await call.send(streamingRequest(responseSize: 31_415, payloadSize: 27_182).serializedBytes())
-        let first = try await call.receive()
-        try expect(first != nil, "cancel_after_first_response: no first response")
+        let first = try await call.receive().map { try StreamingOutputCallResponse(serializedBytes: $0) }
+        try expect(first?.payload?.body.count == 31_415, "cancel_after_first_response: wrong first response")
         call.cancel()
         let (status, _) = await call.status()
         try expect(status.code == .cancelled, "cancel_after_first_response: got \(status.code)")

@@ -138,7 +138,8 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
 
     func session(_ session: HTTP2Session, streamClosed streamID: Int32, errorCode: UInt32) {
         streams.removeValue(forKey: streamID)?.closed(errorCode: errorCode)
-        if !isUsable && streams.isEmpty { context?.close(promise: nil) }
+        // May run inside produceOutput: the close waits for the flush that follows.
+        scheduleFlush()
     }
 
     func session(_ session: HTTP2Session, didReceiveGoAway lastStreamID: Int32, errorCode: UInt32) {
@@ -179,7 +180,7 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         if session.produceOutput(into: &buffer) {
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
         }
-        if !session.wantsRead && !session.wantsWrite {
+        if (!session.wantsRead && !session.wantsWrite) || (!isUsable && streams.isEmpty) {
             context.close(promise: nil)
         }
     }

@@ -142,7 +142,9 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     func session(_ session: HTTP2Session, streamClosed streamID: Int32, errorCode: UInt32) {
         guard let stream = streams.removeValue(forKey: streamID) else { return }
         stream.closed(errorCode: errorCode)
-        closeIfDrained()
+        // This may run inside produceOutput; closing here would drop the frames being produced,
+        // so the drained check happens after the next flush.
+        scheduleFlush()
     }
 
     func session(_ session: HTTP2Session, outboundDrained streamID: Int32) {
@@ -244,7 +246,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         if session.produceOutput(into: &buffer) {
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
         }
-        if !session.wantsRead && !session.wantsWrite {
+        if (!session.wantsRead && !session.wantsWrite) || state.shouldClose(openStreams: streams.count) {
             context.close(promise: nil)
         }
     }
@@ -261,14 +263,6 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
             session?.submitGoAway()
             state.goAwaySent()
             flushOutput()
-            closeIfDrained()
-        }
-    }
-
-    private func closeIfDrained() {
-        if state.shouldClose(openStreams: streams.count) {
-            flushOutput()
-            context?.close(promise: nil)
         }
     }
 

@@ -1,1 +1,0 @@
-// Module TiltsInterop: placeholder until its first file lands.
