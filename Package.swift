@@ -9,6 +9,9 @@ import PackageDescription
 //   TiltsTransport  NIO listeners and connections that join the three above
 //   TiltsMessages   the shared, hand-written message types of every Tilts API
 //   TiltsHealth     grpc.health.v1.Health
+//   TiltsDomain     the pilot's pure rules: timeline, personal codes, quarters, allocation
+//   TiltsStore      what every service's SQLite store shares: GRDB, outbox, WatchEvents, consumers,
+//                   idempotency, principals
 //   TiltsServiceKit what every Tilts executable shares: config, flags, lifecycle, logging
 
 let nio: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
@@ -16,6 +19,8 @@ let nioPosix: Target.Dependency = .product(name: "NIOPosix", package: "swift-nio
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swift-nio")
 
 let settings: [SwiftSetting] = [
     .swiftLanguageMode(.v5),
@@ -52,6 +57,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -77,6 +83,12 @@ let package = Package(
         ),
         .target(name: "TiltsMessages", dependencies: ["TiltsWire"], swiftSettings: settings),
         .target(name: "TiltsHealth", dependencies: ["TiltsRPC", "TiltsMessages"], swiftSettings: settings),
+        .target(name: "TiltsDomain", swiftSettings: settings),
+        .target(
+            name: "TiltsStore",
+            dependencies: ["TiltsRPC", "TiltsWire", "TiltsMessages", "TiltsTransport", grdb, logging],
+            swiftSettings: settings
+        ),
         .target(name: "TiltsInterop", dependencies: ["TiltsRPC", "TiltsWire"], swiftSettings: settings),
         .target(
             name: "TiltsServiceKit",
@@ -87,7 +99,7 @@ let package = Package(
             swiftSettings: settings
         ),
 
-        service("ReferralService", "Services/ReferralService"),
+        service("ReferralService", "Services/ReferralService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("MeetingService", "Services/MeetingService"),
         service("AssessmentService", "Services/AssessmentService"),
         service("ReportingService", "Services/ReportingService"),
@@ -98,10 +110,26 @@ let package = Package(
         .testTarget(name: "TiltsWireTests", dependencies: ["TiltsWire", "TiltsMessages"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "TiltsRPCTests", dependencies: ["TiltsRPC"], swiftSettings: settings),
         .testTarget(name: "TiltsHTTP2Tests", dependencies: ["TiltsHTTP2", nio], swiftSettings: settings),
-        .testTarget(name: "TiltsTLSTests", dependencies: ["TiltsTLS", nio, nioPosix], swiftSettings: settings),
+        .testTarget(name: "TiltsTLSTests", dependencies: ["TiltsTLS", nio, nioPosix, nioEmbedded], swiftSettings: settings),
+        .testTarget(name: "TiltsDomainTests", dependencies: ["TiltsDomain"], swiftSettings: settings),
+        .testTarget(
+            name: "TiltsStoreTests",
+            dependencies: ["TiltsStore", "TiltsRPC", "TiltsMessages", "TiltsTransport", grdb],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ReferralServiceTests",
+            dependencies: ["ReferralService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsHealth", "TiltsWire"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "TiltsTransportTests",
-            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsHealth", "TiltsMessages", "TiltsInterop", nio, nioPosix],
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsHealth", "TiltsMessages", "TiltsInterop", "TiltsHTTP2", nio, nioPosix, nioEmbedded],
             swiftSettings: settings
         ),
     ]
