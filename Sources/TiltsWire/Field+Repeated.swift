@@ -26,14 +26,10 @@ extension Field {
                 let values = message[keyPath: keyPath]
                 guard !values.isEmpty else { return }
                 encoder.writeTag(tag, .lengthDelimited)
-                encoder.writeNested { nested in
-                    for value in values { type.encode(value, &nested) }
-                }
+                encoder.writeNested { type.encodePacked(values, &$0) }
             }
         } else {
-            encode = { message, encoder in
-                for value in message[keyPath: keyPath] { type.write(tag, value, &encoder) }
-            }
+            encode = { message, encoder in type.encodeEach(tag, message[keyPath: keyPath], &encoder) }
         }
 
         return Field(
@@ -43,7 +39,7 @@ extension Field {
                 if wireType == .lengthDelimited && type.isPackable {
                     let range = try decoder.readLengthDelimited()
                     var elements = decoder.slice(range)
-                    try appendPacked(&message[keyPath: keyPath], from: &elements, type)
+                    try type.decodePacked(&message[keyPath: keyPath], &elements)
                 } else {
                     let value = try type.decode(&decoder)
                     message[keyPath: keyPath].append(value)
@@ -71,12 +67,5 @@ extension Field {
                 }
                 message[keyPath: keyPath] = values
             })
-    }
-
-    /// Appends every element of a packed record, in place (no copy of the existing array).
-    private static func appendPacked<V>(
-        _ values: inout [V], from elements: inout BinaryDecoder, _ type: ProtoType<V>
-    ) throws {
-        while !elements.isAtEnd { values.append(try type.decode(&elements)) }
     }
 }

@@ -13,8 +13,8 @@
 /// .oneof(7, "name", \.choice, in: "choice", .string, Choice.name) { if case .name(let v) = $0 { v } else { nil } }
 /// ```
 ///
-/// A `Field` is immutable and `Sendable`.
-public struct Field<M: Message>: Sendable {
+/// A `Field` is immutable and `Sendable` (a final class, so iterating a table copies no closures).
+public final class Field<M: Message>: Sendable {
     /// What the field is, for reflection and descriptor checks.
     public let descriptor: FieldDescriptor
     let number: UInt32

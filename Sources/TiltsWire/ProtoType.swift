@@ -27,6 +27,13 @@ public struct ProtoType<Value: Sendable>: Sendable {
     let readJSON: @Sendable (JSONValue) throws -> Value
     /// Present for types that may be map keys.
     let mapKey: MapKeyRules<Value>?
+    /// Appends every value of a packed record (the loop lives here so it is specialized per type).
+    let decodePacked: @Sendable (inout [Value], inout BinaryDecoder) throws -> Void
+    /// Writes the bodies of `values` back to back (a packed record's contents, or nothing for
+    /// length-delimited types).
+    let encodePacked: @Sendable ([Value], inout BinaryEncoder) -> Void
+    /// Writes each value with its own tag (an unpacked repeated field).
+    let encodeEach: @Sendable (UInt32, [Value], inout BinaryEncoder) -> Void
 
     /// Whether a repeated field of this type may use packed encoding.
     var isPackable: Bool { wireType != .lengthDelimited }
@@ -50,6 +57,22 @@ public struct ProtoType<Value: Sendable>: Sendable {
         self.writeJSON = writeJSON
         self.readJSON = readJSON
         self.mapKey = mapKey
+        decodePacked = { values, decoder in
+            while !decoder.isAtEnd {
+                var value = defaultValue
+                try decodeInto(&value, &decoder)
+                values.append(value)
+            }
+        }
+        encodePacked = { values, encoder in
+            for value in values { encode(value, &encoder) }
+        }
+        encodeEach = { number, values, encoder in
+            for value in values {
+                encoder.writeTag(number, wireType)
+                encode(value, &encoder)
+            }
+        }
     }
 
     /// Reads one value.
