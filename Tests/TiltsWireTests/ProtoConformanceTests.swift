@@ -19,12 +19,25 @@ struct ProtoConformanceTests {
         try expectMatches(type.type)
     }
 
-    @Test("Every grpc.health.v1 message in Proto/ has a Swift type in the registry")
-    func healthPackageIsComplete() throws {
-        let protoNames = try Fixtures.descriptors().keys.filter { $0.hasPrefix("grpc.health.v1.") }.sorted()
-        let swiftNames = Self.tiltsTypes.map { $0.protoMessageName }.sorted()
-        #expect(protoNames.allSatisfy(swiftNames.contains), "proto: \(protoNames), swift: \(swiftNames)")
-        #expect(!protoNames.isEmpty)
+    @Test("Every message of a package TiltsMessages covers has a Swift type in the registry")
+    func packagesAreComplete() throws {
+        let swiftNames = Set(Self.tiltsTypes.map { $0.protoMessageName })
+        #expect(swiftNames.contains("grpc.health.v1.HealthCheckRequest"))
+        let descriptors = try Fixtures.descriptors()
+        for name in swiftNames {
+            let package = try #require(descriptors[name].map { _ in Self.package(of: name, in: descriptors) })
+            let missing = descriptors.keys.filter { Self.package(of: $0, in: descriptors) == package && !swiftNames.contains($0) }
+            #expect(missing.isEmpty, "\(package) messages without a Swift type in TiltsMessageRegistry: \(missing.sorted())")
+        }
+    }
+
+    /// The proto package of a message: its name minus the type names (nested types included).
+    static func package(of name: String, in descriptors: [String: Fixtures.DescriptorMessage]) -> String {
+        var parts = name.split(separator: ".").map(String.init)
+        parts.removeLast()
+        // Strip enclosing message names (nested types), which are themselves messages.
+        while !parts.isEmpty, descriptors[parts.joined(separator: ".")] != nil { parts.removeLast() }
+        return parts.joined(separator: ".")
     }
 
     @Test("The check notices a field table that differs from its descriptor")

@@ -14,7 +14,8 @@ It writes, next to this script:
                          google.protobuf.json_format, with JSON names and with proto names.
                          The Swift tests build the same values (GoldenCases.swift) and check
                          decoding and encoding both ways against these.
-  proto-descriptors.json a summary of every message in Proto/ and golden.proto: full name ->
+  proto-descriptors.json a summary of every message in Proto/ (all of it: add a .proto, rerun
+                         this) and golden.proto: full name ->
                          fields (number, name, json_name, type, label, type_name, oneof,
                          map_key, map_value, packed). ProtoConformanceTests holds the Swift
                          field tables equal to it.
@@ -138,9 +139,9 @@ def write_golden(pb):
         records.append({
             "name": name,
             "hex": data.hex(),
-            "json": json_format.MessageToJson(message, indent=None),
+            "json": json_format.MessageToJson(message, indent=None, sort_keys=True),
             "json_proto_names": json_format.MessageToJson(
-                message, indent=None, preserving_proto_field_name=True),
+                message, indent=None, sort_keys=True, preserving_proto_field_name=True),
         })
     with open(os.path.join(HERE, "golden.json"), "w", encoding="utf-8") as f:
         json.dump({"generator": "make_golden.py", "cases": records}, f, indent=1, ensure_ascii=False)
@@ -202,22 +203,30 @@ def summarize(file_set, packages):
     return messages
 
 
+def proto_files():
+    """Every .proto under Proto/ except grpc/testing, which is compiled from its grpc/grpc layout."""
+    found = []
+    for directory, _, names in os.walk(PROTO):
+        if os.path.relpath(directory, PROTO).replace(os.sep, "/").startswith("grpc/testing"):
+            continue
+        found += [os.path.join(directory, n) for n in sorted(names) if n.endswith(".proto")]
+    return sorted(found)
+
+
 def write_descriptors(tmp):
     # test.proto imports "src/proto/grpc/testing/…" (its path in grpc/grpc); mirror that layout.
     src = os.path.join(tmp, "src", "proto", "grpc")
     os.makedirs(src)
     shutil.copytree(os.path.join(PROTO, "grpc", "testing"), os.path.join(src, "testing"))
     out = os.path.join(tmp, "set.pb")
-    run_protoc([
-        "-I" + PROTO, "-I" + tmp, "-I" + HERE, "--include_imports", "--descriptor_set_out=" + out,
-        os.path.join(PROTO, "grpc", "health", "v1", "health.proto"),
-        os.path.join(tmp, "src", "proto", "grpc", "testing", "test.proto"),
-        os.path.join(HERE, "golden.proto"),
-    ])
+    run_protoc(["-I" + PROTO, "-I" + tmp, "-I" + HERE, "--include_imports", "--descriptor_set_out=" + out]
+               + proto_files()
+               + [os.path.join(tmp, "src", "proto", "grpc", "testing", "test.proto"),
+                  os.path.join(HERE, "golden.proto")])
     file_set = descriptor_pb2.FileDescriptorSet()
     with open(out, "rb") as f:
         file_set.ParseFromString(f.read())
-    summary = summarize(file_set, {"grpc.health.v1", "grpc.testing", "tilts.wiretest", "google.protobuf"})
+    summary = summarize(file_set, {file.package for file in file_set.file})
     summary = {k: v for k, v in summary.items()
                if not k.startswith("google.protobuf.") or k == "google.protobuf.Timestamp"}
     with open(os.path.join(HERE, "proto-descriptors.json"), "w", encoding="utf-8") as f:
