@@ -75,6 +75,7 @@ class H2Client:
         self.conn.initiate_connection()
         self.responses: dict[int, Response] = {}
         self.goaway: h2.events.ConnectionTerminated | None = None
+        self.events: list = []  # every event received, in order
         self.closed = False
         self.flush()
 
@@ -146,6 +147,7 @@ class H2Client:
         return True
 
     def _handle(self, event) -> None:
+        self.events.append(event)
         if isinstance(event, h2.events.ResponseReceived):
             self.responses.setdefault(event.stream_id, Response()).headers = dict(event.headers)
         elif isinstance(event, h2.events.TrailersReceived):

@@ -270,6 +270,50 @@ def test_grpc_content_type_with_suffix_is_accepted(pb, unix_server):
         client.close()
 
 
+def raw_client(endpoint):
+    return raw_h2.H2Client(raw_h2.connect_unix(endpoint.socket_path))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 16384])
+def test_messages_split_and_joined_across_data_frames(pb, unix_server, chunk):
+    """Client-streaming: five length-prefixed messages sent as one byte stream cut every `chunk` bytes,
+    so messages straddle DATA frames and several share one."""
+    endpoint, _ = unix_server
+    sizes = [0, 3, 1000, 20_000, 5]
+    stream = b"".join(raw_h2.grpc_frame(pb.messages.StreamingInputCallRequest(payload=zeros(pb, n)).SerializeToString())
+                      for n in sizes)
+    client = raw_client(endpoint)
+    try:
+        sid = client.start(client.grpc_headers("/grpc.testing.TestService/StreamingInputCall"), end_stream=False)
+        for i in range(0, len(stream), chunk):
+            client.send_data(sid, stream[i:i + chunk], end_stream=False)
+        client.send_data(sid, b"", end_stream=True)
+        response = client.wait(sid, timeout=20)
+        assert response.grpc_status == 0, response
+        frames = raw_h2.parse_grpc_frames(response.data)
+        assert len(frames) == 1
+        assert pb.messages.StreamingInputCallResponse.FromString(frames[0]).aggregated_payload_size == sum(sizes)
+    finally:
+        client.close()
+
+
+def test_ping_is_acknowledged(unix_server):
+    endpoint, _ = unix_server
+    client = raw_client(endpoint)
+    try:
+        client.conn.ping(b"tilts-42")
+        client.flush()
+        acks = []
+        for _ in range(20):
+            client.pump(0.5)
+            acks = [e for e in client.events if e.__class__.__name__ == "PingAckReceived"]
+            if acks or client.closed:
+                break
+        assert acks and acks[0].ping_data == b"tilts-42"
+    finally:
+        client.close()
+
+
 # ------------------------------------------------------------------------- sockets, lifecycle
 
 
