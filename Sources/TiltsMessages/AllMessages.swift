@@ -9,5 +9,9 @@ public enum TiltsMessageRegistry {
     public static let all: [any Message.Type] = [
         HealthCheckRequest.self,
         HealthCheckResponse.self,
+        Event.self,
+        WatchEventsRequest.self,
+        Principal.self,
+        PageRequest.self,
     ]
 }

@@ -1,0 +1,197 @@
+public import GRDB
+public import Logging
+public import TiltsMessages
+public import TiltsRPC
+
+/// Follows another service's `WatchEvents` and applies each event in the same transaction that
+/// stores its cursor, so after any crash or restart it resumes exactly where it stopped.
+///
+/// Start it with ``run()`` in its own task (a `Service` in the process's service group) and stop
+/// it by cancelling that task. It connects, asks for the events after its stored cursor, and
+/// applies them as they arrive: every event that has arrived is applied in one group-committed
+/// transaction, each inside its own savepoint, and the cursor row is updated in that transaction.
+/// An event whose sequence is not above the cursor is ignored, so nothing is applied twice; the
+/// source's sequences only increase, so a gap (events of other kinds) is fine and nothing is
+/// skipped. When the stream fails or ends (either side restarted), it reconnects after a backoff
+/// of 100 ms doubling to 5 s, reset once events flow again.
+///
+/// If `apply` throws, the events before it in the batch are kept, the failing one is rolled back,
+/// and the consumer reconnects after the backoff and tries it again: a permanently failing event
+/// stops the consumer's progress (logged with its sequence and kind), it is never skipped.
+///
+/// Ownership: the consumer uses but does not own `transport` and `database`. A value type; run
+/// it once at a time per `name`.
+///
+/// ```swift
+/// let consumer = EventConsumer(
+///     name: "referral", source: MethodDescriptor(service: "tilts.referral.v1.ReferralService", method: "WatchEvents"),
+///     transport: referralConnection, database: database, kinds: ["CaseAdmitted"],
+///     principal: Principal(institution: .centre, subject: "meeting-service"), logger: logger
+/// ) { event, db in
+///     let admitted = try event.payload(as: CaseAdmitted.self)
+///     try db.execute(sql: "INSERT INTO case_window …", arguments: […])
+/// }
+/// let task = Task { await consumer.run() }
+/// ```
+public struct EventConsumer: Sendable {
+    /// The cursor key, e.g. `"referral"`.
+    public let name: String
+    /// The source's `WatchEvents` method.
+    public let source: MethodDescriptor
+    public let kinds: [String]
+    /// First wait before reconnecting; doubles per failed attempt up to ``maximumBackoff``.
+    public var initialBackoff: Duration = .milliseconds(100)
+    public var maximumBackoff: Duration = .seconds(5)
+    /// Events applied in one transaction at most.
+    public var maximumBatch = 512
+
+    private let transport: any ClientTransport
+    private let database: ServiceDatabase
+    private let metadata: Metadata
+    private let logger: Logger
+    private let apply: @Sendable (Event, Database) throws -> Void
+
+    /// - Parameters:
+    ///   - name: the cursor key, unique per source in this database.
+    ///   - source: the source's `WatchEvents` method, e.g. `tilts.referral.v1.ReferralService/WatchEvents`.
+    ///   - transport: a connection to the source (reconnecting, e.g. `GRPCClientConnection`).
+    ///   - database: where events are applied and the cursor is stored.
+    ///   - kinds: the event kinds to receive; empty for all.
+    ///   - principal: sent as `tilts-principal-bin` when the source checks callers.
+    ///   - logger: logs connects, failures and sequences (never payloads).
+    ///   - apply: applies one event inside the write transaction; runs on the writer queue, so it
+    ///     must not block on anything but the database.
+    public init(
+        name: String, source: MethodDescriptor, transport: any ClientTransport, database: ServiceDatabase,
+        kinds: [String] = [], principal: Principal?, logger: Logger,
+        apply: @escaping @Sendable (Event, Database) throws -> Void
+    ) {
+        self.name = name
+        self.source = source
+        self.transport = transport
+        self.database = database
+        self.kinds = kinds
+        self.metadata = principal.map(PrincipalMetadata.metadata(for:)) ?? Metadata()
+        var logger = logger
+        logger[metadataKey: "consumer"] = "\(name)"
+        self.logger = logger
+        self.apply = apply
+    }
+
+    /// The last sequence applied, 0 before the first.
+    public func cursor() async throws -> Int64 {
+        let name = name
+        return try await database.read { db in try ConsumerCursorRecord.sequence(of: name, db) }
+    }
+
+    /// Runs until the task is cancelled: connects, resumes after the stored cursor, applies,
+    /// and reconnects with backoff whenever the stream ends.
+    public func run() async {
+        var backoff = initialBackoff
+        while !Task.isCancelled {
+            let started = ContinuousClock.now
+            var progressed = false
+            do {
+                try await follow(progressed: &progressed)
+                logger.info("event stream ended; reconnecting")
+            } catch {
+                if Task.isCancelled { break }
+                logger.warning("event stream failed; reconnecting", metadata: ["error": "\(LogSafe.describe(error))"])
+            }
+            if progressed || started.duration(to: .now) > maximumBackoff { backoff = initialBackoff }
+            do {
+                try await Task.sleep(for: backoff)
+            } catch {
+                break
+            }
+            backoff = min(backoff * 2, maximumBackoff)
+        }
+        logger.debug("consumer stopped")
+    }
+
+    /// One connection: streams events into a buffer on a child task and applies them here.
+    private func follow(progressed: inout Bool) async throws {
+        let after = try await cursor()
+        let call = try await transport.openCall(source, metadata: metadata, deadline: nil)
+        logger.debug("following events", metadata: ["after": "\(after)"])
+        try await withTaskCancellationHandler {
+            try await call.send(WatchEventsRequest(afterSequence: after, kinds: kinds).serializedBytes())
+            call.closeSend()
+            let buffer = EventBuffer(capacity: maximumBatch * 2)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await Self.read(call, into: buffer) }
+                defer {
+                    call.cancel()
+                    buffer.close()
+                }
+                while let events = try await buffer.next(maximum: maximumBatch) {
+                    try await applyBatch(events)
+                    progressed = true
+                }
+            }
+        } onCancel: {
+            call.cancel()
+        }
+    }
+
+    /// Reads the call's messages into `buffer` until the call ends, then finishes the buffer.
+    private static func read(_ call: any ClientCallTransport, into buffer: EventBuffer) async {
+        do {
+            while let bytes = try await call.receive() {
+                try await buffer.append(try Event(serializedBytes: bytes))
+            }
+            let (status, trailers) = await call.status()
+            buffer.finish(status.code == .ok ? nil : RPCError(status: status, metadata: trailers))
+        } catch {
+            call.cancel()
+            buffer.finish(error)
+        }
+    }
+
+    /// Applies the events above the cursor in one transaction and advances the cursor.
+    /// - Throws: ``EventConsumerError`` when `apply` threw for an event (the ones before it commit).
+    private func applyBatch(_ events: [Event]) async throws {
+        let name = name
+        let apply = apply
+        let kinds = Set(kinds)
+        let outcome = try await database.write { db -> (cursor: Int64, failed: Event?, error: (any Error)?) in
+            let stored = try ConsumerCursorRecord.sequence(of: name, db)
+            var cursor = stored
+            for event in events where event.sequence > cursor {
+                if kinds.isEmpty || kinds.contains(event.kind) {
+                    do {
+                        try db.inSavepoint {
+                            try apply(event, db)
+                            return .commit
+                        }
+                    } catch {
+                        if cursor > stored { try ConsumerCursorRecord.store(cursor, for: name, db) }
+                        return (cursor, event, error)
+                    }
+                }
+                cursor = event.sequence
+            }
+            if cursor > stored { try ConsumerCursorRecord.store(cursor, for: name, db) }
+            return (cursor, nil, nil)
+        }
+        if let failed = outcome.failed {
+            logger.error(
+                "applying an event failed; will retry it after reconnecting",
+                metadata: [
+                    "sequence": "\(failed.sequence)", "kind": "\(failed.kind)",
+                    "error": "\(LogSafe.describe(outcome.error!))",
+                ])
+            throw EventConsumerError(sequence: failed.sequence, kind: failed.kind, cause: outcome.error!)
+        }
+        logger.trace("applied events", metadata: ["cursor": "\(outcome.cursor)", "count": "\(events.count)"])
+    }
+}
+
+/// `apply` threw for the event with this sequence; the consumer retries it after reconnecting.
+public struct EventConsumerError: Error, Sendable, CustomStringConvertible {
+    public var sequence: Int64
+    public var kind: String
+    public var cause: any Error
+
+    public var description: String { "applying event \(sequence) (\(kind)) failed: \(LogSafe.describe(cause))" }
+}

@@ -1,0 +1,15 @@
+public import TiltsRPC
+
+extension StoreError: RPCErrorConvertible {
+    /// UNAVAILABLE (retry later) for a rolled-back write or a stopping service, INTERNAL for the
+    /// rest. The message says nothing about the data.
+    public var rpcError: RPCError {
+        if code == .rolledBack {
+            return RPCError(code: .unavailable, message: "the write was not stored; retry with the same request_id", cause: self)
+        }
+        if code == .shuttingDown {
+            return RPCError(code: .unavailable, message: "the service is shutting down; reconnect and resume", cause: self)
+        }
+        return RPCError(code: .internal, message: "the service's database failed", cause: self)
+    }
+}
