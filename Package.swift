@@ -25,6 +25,8 @@ let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swi
 let settings: [SwiftSetting] = [
     .swiftLanguageMode(.v5),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    // Lets generic wire and call code specialise across module boundaries in release builds.
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
 ]
 
 func service(_ target: String, _ path: String, extra: [Target.Dependency] = []) -> Target {

@@ -1,9 +1,17 @@
 internal import ArgumentParser
+internal import Foundation
+internal import Logging
+internal import TiltsDomain
 internal import TiltsServiceKit
+internal import TiltsStore
+internal import TiltsWire
 
-/// `referral-service`: Referrals, admissions and cases of the pilot.
+/// `referral-service`: referrals, the waiting list, admissions and cases of the pilot.
 ///
-/// Serves gRPC on a Unix socket with `grpc.health.v1.Health`; its API arrives with its issue.
+/// Settings beyond the common ones (config file keys, or `TILTS_<KEY>` environment variables):
+/// - `capacity`: places at the centre (default 12);
+/// - `allocation`: `requested` (default), `centre` or `randomized`;
+/// - `allocation_seed`: the randomization seed (required with `randomized`).
 @main
 struct ReferralServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +21,48 @@ struct ReferralServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = try ServiceRunner(name: "referral-service", options: options)
-        try await runner.run(serviceName: nil, services: [])
+        let settings = try ReferralSettings(runner.configuration)
+        let database = try ServiceDatabase(
+            path: runner.configuration.dataDirectory + "/referral.sqlite", migrator: ReferralSchema.migrator,
+            logger: runner.logger)
+        let handlers = ReferralHandlers(
+            store: ReferralStore(database: database), policy: settings.admission, clock: ReferralClock.now)
+        try await runner.run(serviceName: ReferralHandlers.service, services: [handlers])
+    }
+}
+
+/// The referral service's own settings.
+struct ReferralSettings {
+    var admission: ReferralStore.AdmissionPolicy
+
+    init(_ configuration: ServiceConfiguration) throws {
+        let environment = ProcessInfo.processInfo.environment
+        func value(_ key: String) -> String? { environment["TILTS_\(key.uppercased())"] ?? configuration.values[key] }
+        let capacityText = value("capacity") ?? "12"
+        guard let capacity = Int(capacityText), capacity > 0 else {
+            throw ServiceConfigurationError("capacity must be a positive number of places, not '\(capacityText)'")
+        }
+        let allocationText = value("allocation") ?? "requested"
+        guard let allocation = AdmissionRules.AllocationPolicy(rawValue: allocationText) else {
+            throw ServiceConfigurationError("allocation must be requested, centre or randomized, not '\(allocationText)'")
+        }
+        var seed: UInt64 = 0
+        if allocation == .randomized {
+            guard let text = value("allocation_seed"), let parsed = UInt64(text) else {
+                throw ServiceConfigurationError("allocation = randomized needs allocation_seed, a number")
+            }
+            seed = parsed
+        }
+        admission = ReferralStore.AdmissionPolicy(capacity: capacity, allocation: allocation, randomizer: BlockRandomizer(seed: seed))
+    }
+}
+
+/// The real clock: now, and today in Riga.
+enum ReferralClock {
+    @Sendable static func now() -> ReferralStore.Moment {
+        let seconds = Date().timeIntervalSince1970
+        let whole = Int64(seconds.rounded(.down))
+        let timestamp = Timestamp(seconds: whole, nanos: Int32((seconds - Double(whole)) * 1e9))
+        return ReferralStore.Moment(timestamp: timestamp, today: RigaTime.calendarDay(ofUnixSeconds: whole))
     }
 }

@@ -89,7 +89,11 @@ public enum GRPCHeaders {
 
     /// The metadata carried in a header block.
     public static func metadata(from headers: [HTTP2Header]) throws -> Metadata {
-        try Metadata(headerFields: headers.lazy.map { ($0.name, $0.value) })
+        var metadata = Metadata()
+        for header in headers {
+            try metadata.appendReceived(name: header.name, value: header.value)
+        }
+        return metadata
     }
 
     private static func append(_ metadata: Metadata, to headers: inout [HTTP2Header]) {

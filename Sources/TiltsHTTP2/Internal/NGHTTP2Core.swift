@@ -20,6 +20,11 @@ final class NGHTTP2Core {
     private var bodies: [Int32: OutboundBody] = [:]
     private var drained: [Int32] = []
     private var emptyBuffer = ByteBufferAllocator().buffer(capacity: 0)
+    private let scratch = NameValueScratch()
+
+    private func withNameValues<R>(_ headers: [HTTP2Header], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
+        scratch.withNameValues(headers, body)
+    }
 
     init() {}
 
@@ -299,26 +304,41 @@ private func errorText(_ code: Int32) -> String {
 }
 
 /// Lays out header fields as the `nghttp2_nv` array nghttp2 copies from during a submit call.
-private func withNameValues<R>(_ headers: [HTTP2Header], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
-    var storage: [UInt8] = []
-    storage.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
-    var offsets: [(Int, Int, Int, Int)] = []
-    offsets.reserveCapacity(headers.count)
-    for header in headers {
-        let nameStart = storage.count
-        storage.append(contentsOf: header.name.utf8)
-        let valueStart = storage.count
-        storage.append(contentsOf: header.value.utf8)
-        offsets.append((nameStart, valueStart - nameStart, valueStart, storage.count - valueStart))
-    }
-    return storage.withUnsafeMutableBufferPointer { raw in
-        let base = raw.baseAddress ?? UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        var nva = offsets.map { (nameStart, nameLength, valueStart, valueLength) in
-            nghttp2_nv(
-                name: base + nameStart, value: base + valueStart, namelen: nameLength, valuelen: valueLength,
-                flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+///
+/// The bytes and the array live in per-thread scratch storage reused across calls (a session, and
+/// so every call here, is confined to one thread), so a submit allocates nothing in steady state.
+
+final class NameValueScratch {
+    private var storage: [UInt8] = []
+    private var nva: [nghttp2_nv] = []
+    private var inUse = false
+
+    func withNameValues<R>(_ headers: [HTTP2Header], _ body: (UnsafePointer<nghttp2_nv>, Int) -> R) -> R {
+        if inUse { return NameValueScratch().withNameValues(headers, body) }
+        inUse = true
+        defer { inUse = false }
+        storage.removeAll(keepingCapacity: true)
+        var offsets: [(Int, Int, Int, Int)] = []
+        offsets.reserveCapacity(headers.count)
+        for header in headers {
+            let nameStart = storage.count
+            storage.append(contentsOf: header.name.utf8)
+            let valueStart = storage.count
+            storage.append(contentsOf: header.value.utf8)
+            offsets.append((nameStart, valueStart - nameStart, valueStart, storage.count - valueStart))
         }
-        return nva.withUnsafeMutableBufferPointer { nvs in body(nvs.baseAddress!, nvs.count) }
+        storage.append(0)  // never empty, so the base address exists
+        return storage.withUnsafeMutableBufferPointer { raw in
+            let base = raw.baseAddress!
+            nva.removeAll(keepingCapacity: true)
+            for (nameStart, nameLength, valueStart, valueLength) in offsets {
+                nva.append(
+                    nghttp2_nv(
+                        name: base + nameStart, value: base + valueStart, namelen: nameLength, valuelen: valueLength,
+                        flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue)))
+            }
+            return nva.withUnsafeBufferPointer { nvs in body(nvs.baseAddress!, nvs.count) }
+        }
     }
 }
 

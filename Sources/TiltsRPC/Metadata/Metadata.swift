@@ -33,6 +33,11 @@ public struct Metadata: Hashable, Sendable, Sequence, ExpressibleByDictionaryLit
         entries.append((key.lowercased(), value))
     }
 
+    /// Appends an entry whose key is known to be lower-case already (HTTP/2 guarantees it).
+    mutating func appendLowercased(_ key: String, _ value: Value) {
+        entries.append((key, value))
+    }
+
     /// Appends every entry of `other`.
     public mutating func add(contentsOf other: Metadata) {
         entries.append(contentsOf: other.entries)

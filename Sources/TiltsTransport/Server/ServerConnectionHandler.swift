@@ -242,7 +242,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
 
     private func flushOutput() {
         guard let context, let session, context.channel.isActive else { return }
-        var buffer = context.channel.allocator.buffer(capacity: 0)
+        var buffer = context.channel.allocator.buffer(capacity: 1024)
         if session.produceOutput(into: &buffer) {
             context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
         }

@@ -1,0 +1,148 @@
+internal import Foundation
+internal import GRDB
+internal import TiltsDomain
+internal import TiltsMessages
+internal import TiltsStore
+internal import TiltsWire
+
+/// The referral service's store: one method per intent, each one durable transaction that also
+/// appends its domain events to the outbox.
+///
+/// Thread-safe; methods await the database and never block the caller's thread.
+struct ReferralStore: Sendable {
+    let database: ServiceDatabase
+    static let source = "referral"
+
+    /// The moment a write happens: its instant and its Riga calendar day.
+    struct Moment: Sendable {
+        var timestamp: Timestamp
+        var today: CalendarDay
+    }
+
+    // MARK: - Referrals
+
+    func submit(_ request: SubmitReferralRequest, accepted: ReferralValidation.Accepted, scope: String, at moment: Moment) async throws -> Referral {
+        try await database.write { db in
+            try db.idempotent(scope: scope, requestID: request.requestID) {
+                let active = [ReferralStatus.received.rawValue, ReferralStatus.prePlacementMeetingHeld.rawValue]
+                if let existing = try ReferralRecord
+                    .filter(ReferralRecord.Columns.childKey == accepted.childKey)
+                    .filter(active.contains(ReferralRecord.Columns.status))
+                    .fetchOne(db)
+                {
+                    throw ReferralError.duplicate(referralID: existing.referralID)
+                }
+                if let admitted = try ReferralRecord
+                    .filter(ReferralRecord.Columns.childKey == accepted.childKey)
+                    .filter(ReferralRecord.Columns.status == ReferralStatus.admitted.rawValue)
+                    .fetchAll(db).first(where: { record in
+                        guard let caseID = record.caseID, let row = try? CaseRecord.fetchOne(db, key: caseID) else { return false }
+                        return row.status == CaseStatus.inCourse.rawValue
+                    })
+                {
+                    throw ReferralError.duplicate(referralID: admitted.referralID)
+                }
+                var referral = Referral()
+                referral.referralID = UUID().uuidString.lowercased()
+                referral.status = .received
+                referral.receivedAt = moment.timestamp
+                referral.receivedOn = moment.today.description
+                referral.details = request.details
+                try ReferralRecord(referral, childKey: accepted.childKey).insert(db)
+                let details = request.details ?? ReferralDetails()
+                var event = ReferralSubmitted()
+                event.referralID = referral.referralID
+                event.municipality = details.municipality
+                event.receivedOn = referral.receivedOn
+                event.urgent = details.urgent
+                event.requestedLength = details.requestedLength
+                event.sex = details.child?.sex ?? .unspecified
+                event.ageYears = Int32(accepted.ageOnPlannedAdmission)
+                event.violenceTypes = details.violenceTypes
+                event.orphansCourtInvolved = details.orphansCourtInvolved
+                _ = try db.appendEvent(
+                    kind: "ReferralSubmitted", caseID: referral.referralID, payload: event, source: Self.source,
+                    at: moment.timestamp)
+                return referral
+            }
+        }
+    }
+
+    /// Withdraws (SD) or declines (centre) a referral that is not yet admitted.
+    func close(
+        referralID: String, status: ReferralStatus, reason: String, requestID: String, scope: String,
+        visibleTo principal: Principal, at moment: Moment
+    ) async throws -> Referral {
+        try await database.write { db in
+            try db.idempotent(scope: scope, requestID: requestID) {
+                guard let record = try ReferralRecord.fetchOne(db, key: referralID) else {
+                    throw ReferralError.notFound("referral", referralID)
+                }
+                try ReferralAccessPolicy.see(principal, municipality: record.municipality, what: "referral", id: referralID)
+                var referral = try record.referral()
+                guard referral.status == .received || referral.status == .prePlacementMeetingHeld else {
+                    throw ReferralError.precondition(
+                        "referral \(referralID) is \(referral.status.description) and can no longer be withdrawn or declined")
+                }
+                referral.status = status
+                referral.closingReason = reason
+                referral.closedOn = moment.today.description
+                try ReferralRecord(referral, childKey: record.childKey).update(db)
+                var event = ReferralClosed()
+                event.referralID = referralID
+                event.status = status
+                event.closedOn = referral.closedOn
+                _ = try db.appendEvent(
+                    kind: "ReferralClosed", caseID: referralID, payload: event, source: Self.source, at: moment.timestamp)
+                return referral
+            }
+        }
+    }
+
+    func referral(_ referralID: String) async throws -> Referral? {
+        try await database.read { db in try ReferralRecord.fetchOne(db, key: referralID)?.referral() }
+    }
+
+    /// A page of referrals in the order received; `municipality` nil means all.
+    func referrals(
+        municipality: String?, statuses: [ReferralStatus], from: CalendarDay?, to: CalendarDay?, size: Int, after: PageToken?
+    ) async throws -> [ReferralRecord] {
+        try await database.read { db in
+            var query = ReferralRecord.all()
+            if let municipality { query = query.filter(ReferralRecord.Columns.municipality == municipality) }
+            if !statuses.isEmpty { query = query.filter(statuses.map(\.rawValue).contains(ReferralRecord.Columns.status)) }
+            if let from { query = query.filter(ReferralRecord.Columns.receivedOn >= from.description) }
+            if let to { query = query.filter(ReferralRecord.Columns.receivedOn <= to.description) }
+            if let after, after.after.count == 2, let micros = Int64(after.after[0]) {
+                let id = after.after[1]
+                query = query.filter(
+                    ReferralRecord.Columns.receivedAtMicros > micros
+                        || (ReferralRecord.Columns.receivedAtMicros == micros && ReferralRecord.Columns.referralID > id))
+            }
+            return try query.order(ReferralRecord.Columns.receivedAtMicros, ReferralRecord.Columns.referralID)
+                .limit(size + 1).fetchAll(db)
+        }
+    }
+
+    /// The inputs of the waiting list: referrals waiting, and the courses holding places.
+    func waitingListInputs() async throws -> ([AdmissionRules.Waiting], [AdmissionRules.Occupancy]) {
+        try await database.read { db in
+            let waiting = try ReferralRecord
+                .filter([ReferralStatus.received.rawValue, ReferralStatus.prePlacementMeetingHeld.rawValue]
+                    .contains(ReferralRecord.Columns.status))
+                .fetchAll(db)
+                .map { record in
+                    AdmissionRules.Waiting(
+                        referralID: record.referralID, urgent: record.urgent, receivedAtMicros: record.receivedAtMicros,
+                        requested: (try? record.referral().details?.requestedLength) ?? .unspecified)
+                }
+            return (waiting, try Self.inCourse(db))
+        }
+    }
+
+    static func inCourse(_ db: Database) throws -> [AdmissionRules.Occupancy] {
+        try CaseRecord.filter(CaseRecord.Columns.status == CaseStatus.inCourse.rawValue).fetchAll(db).map {
+            AdmissionRules.Occupancy(admission: CalendarDay(dayNumber: $0.admissionDay), lastDay: CalendarDay(dayNumber: $0.lastDay))
+        }
+    }
+}
