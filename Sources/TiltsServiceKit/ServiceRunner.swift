@@ -18,10 +18,14 @@ public struct ServiceRunner: Sendable {
     public let logger: Logger
     public let health = HealthStatusRegistry()
 
-    /// Resolves the configuration and sets up logging to standard error.
+    /// Resolves the configuration, creates the data folder (mode 0700: the store holds personal
+    /// data) and sets up logging to standard error.
     public init(name: String, options: ServiceOptions) throws {
         let configuration = try ServiceConfiguration(name: name, options: options)
         self.configuration = configuration
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = configuration.logLevel
@@ -38,7 +42,6 @@ public struct ServiceRunner: Sendable {
     ///     (nil for processes with no API of their own yet).
     ///   - services: the RPC services to serve next to health.
     public func run(serviceName: String?, services: [any RPCService]) async throws {
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let socketFolder = (configuration.socketPath as NSString).deletingLastPathComponent
         if !socketFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: socketFolder, withIntermediateDirectories: true)

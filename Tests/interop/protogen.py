@@ -52,8 +52,14 @@ def generate(out_dir: Path) -> Path:
         dest = src / PY_TOP / rel.relative_to("grpc")
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(_IMPORT_RE.sub(rf"\g<1>{PY_TOP}/", (root / rel).read_text()))
+    # Tilts' own protos (package tilts.*) need no renaming: copy them as they are.
+    tilts = sorted(p.relative_to(root) for p in (root / "tilts").rglob("*.proto")) if (root / "tilts").is_dir() else []
+    for rel in tilts:
+        dest = src / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text((root / rel).read_text())
     well_known = Path(protoc.__file__).parent / "_proto"
-    rels = [str(Path(PY_TOP) / r.relative_to("grpc")) for r in files]
+    rels = [str(Path(PY_TOP) / r.relative_to("grpc")) for r in files] + [str(r) for r in tilts]
     args = ["protoc", f"-I{src}", f"-I{well_known}", f"--python_out={out_dir}", f"--grpc_python_out={out_dir}", *rels]
     if protoc.main(args) != 0:
         raise RuntimeError(f"grpc_tools.protoc failed on {root}")
@@ -75,6 +81,17 @@ def import_stubs(out_dir: Path):
         "health": "grpcpb.health.v1.health_pb2",
         "health_grpc": "grpcpb.health.v1.health_pb2_grpc",
     }
+    optional = {
+        "common": "tilts.common.v1.common_pb2",
+        "referral": "tilts.referral.v1.referral_pb2",
+        "referral_grpc": "tilts.referral.v1.referral_pb2_grpc",
+    }
+    for key, name in optional.items():
+        try:
+            mods[key] = name
+            importlib.import_module(name)
+        except ImportError:
+            del mods[key]
     return types.SimpleNamespace(**{k: importlib.import_module(v) for k, v in mods.items()})
 
 
