@@ -19,6 +19,9 @@ It writes, next to this script:
                          fields (number, name, json_name, type, label, type_name, oneof,
                          map_key, map_value, packed). ProtoConformanceTests holds the Swift
                          field tables equal to it.
+  referral-golden.json   one fully populated tilts.referral.v1.Referral (REFERRAL below),
+                         encoded and printed the same way as golden.json's records.
+                         ReferralMessagesTests builds the same value and checks both ways.
 
 Nothing here runs at test time; the fixtures are committed.
 """
@@ -234,12 +237,72 @@ def write_descriptors(tmp):
         f.write("\n")
 
 
+def build_referral(out_dir):
+    """A Referral with every field, nested message and repeated element set."""
+    run_protoc(["-I" + PROTO, "--python_out=" + out_dir,
+                os.path.join(PROTO, "tilts", "common", "v1", "common.proto"),
+                os.path.join(PROTO, "tilts", "referral", "v1", "referral.proto")])
+    if out_dir not in sys.path:
+        sys.path.insert(0, out_dir)
+    r = importlib.import_module("tilts.referral.v1.referral_pb2")
+    from google.protobuf import timestamp_pb2
+
+    details = r.ReferralDetails(
+        municipality="riga",
+        social_service="Rīgas Sociālais dienests",
+        contact=r.ContactPerson(name="Ilze Kalniņa", phone="+371 20000000", email="ilze@example.lv"),
+        child=r.Child(
+            given_name="Anna", family_name="Bērziņa", birth_date="2013-04-09", sex=r.FEMALE,
+            personal_code="321234-56789",
+            identity_document=r.IdentityDocument(kind="passport", number="UA1234567", issuing_country="UA"),
+            languages=["uk", "ru", "lv"]),
+        legal_representative=r.LegalRepresentative(
+            name="Olena Berzina", relationship="mother", phone="+371 29999999", email="olena@example.com"),
+        orphans_court_involved=True,
+        orphans_court="Rīgas bāriņtiesa",
+        consent=r.Consent(given_on="2025-03-01", form_reference="SD-2025/117"),
+        trauma_signs=["nightmares", "withdrawal"],
+        violence_types=[r.EMOTIONAL, r.NEGLECT, r.PHYSICAL],
+        requested_length=r.REQUESTED_70_DAYS,
+        urgent=True,
+        urgency_reason="unsafe at home",
+        notes="interpreter needed \"uk\"",
+        planned_admission_date="2025-03-17")
+    return r.Referral(
+        referral_id="0b6e3f5c-2a47-4d2e-9a51-7f2c1d3e4b5a",
+        status=r.PRE_PLACEMENT_MEETING_HELD,
+        received_at=timestamp_pb2.Timestamp(seconds=1741078800, nanos=123000000),
+        received_on="2025-03-04",
+        details=details,
+        case_id="9f1c2b3a-0000-4000-8000-000000000001",
+        pre_placement_meeting_held_on="2025-03-10",
+        closing_reason="none yet",
+        closed_on="2025-03-11")
+
+
+def write_referral_golden(out_dir):
+    message = build_referral(out_dir)
+    data = message.SerializeToString(deterministic=True)
+    assert type(message).FromString(data) == message
+    record = {
+        "name": "referral_full",
+        "hex": data.hex(),
+        "json": json_format.MessageToJson(message, indent=None, sort_keys=True),
+        "json_proto_names": json_format.MessageToJson(
+            message, indent=None, sort_keys=True, preserving_proto_field_name=True),
+    }
+    with open(os.path.join(HERE, "referral-golden.json"), "w", encoding="utf-8") as f:
+        json.dump({"generator": "make_golden.py", "cases": [record]}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         pb = compile_golden(tmp)
         write_golden(pb)
         write_descriptors(tmp)
-    print("wrote golden.json and proto-descriptors.json in", HERE)
+        write_referral_golden(tmp)
+    print("wrote golden.json, proto-descriptors.json and referral-golden.json in", HERE)
 
 
 if __name__ == "__main__":
