@@ -49,6 +49,7 @@ let package = Package(
         .executable(name: "tilts-gateway", targets: ["Gateway"]),
         .executable(name: "tilts-interop-server", targets: ["InteropServer"]),
         .executable(name: "tilts-interop-client", targets: ["InteropClient"]),
+        .executable(name: "tilts-bench-referral", targets: ["ReferralBench"]),
         .library(name: "TiltsWire", targets: ["TiltsWire"]),
         .library(name: "TiltsRPC", targets: ["TiltsRPC"]),
         .library(name: "TiltsTransport", targets: ["TiltsTransport"]),
@@ -108,6 +109,12 @@ let package = Package(
         service("Gateway", "Services/Gateway"),
         service("InteropServer", "Services/InteropServer", extra: ["TiltsInterop"]),
         service("InteropClient", "Services/InteropClient", extra: ["TiltsInterop"]),
+        .executableTarget(
+            name: "ReferralBench",
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsStore", argumentParser],
+            path: "bench/ReferralBench",
+            swiftSettings: settings
+        ),
 
         .testTarget(name: "TiltsWireTests", dependencies: ["TiltsWire", "TiltsMessages"], resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "TiltsRPCTests", dependencies: ["TiltsRPC"], swiftSettings: settings),
