@@ -103,8 +103,8 @@ let package = Package(
         ),
 
         service("ReferralService", "Services/ReferralService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
-        service("MeetingService", "Services/MeetingService"),
-        service("AssessmentService", "Services/AssessmentService"),
+        service("MeetingService", "Services/MeetingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
+        service("AssessmentService", "Services/AssessmentService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("ReportingService", "Services/ReportingService"),
         service("Gateway", "Services/Gateway"),
         service("InteropServer", "Services/InteropServer", extra: ["TiltsInterop"]),
@@ -129,6 +129,17 @@ let package = Package(
         .testTarget(
             name: "ReferralServiceTests",
             dependencies: ["ReferralService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MeetingServiceTests",
+            dependencies: ["MeetingService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "AssessmentServiceTests",
+            dependencies: ["AssessmentService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
+            resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
         .testTarget(
