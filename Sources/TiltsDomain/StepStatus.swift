@@ -6,7 +6,7 @@ public enum StepStatus: String, Sendable, CaseIterable {
     case upcoming
     /// The window is open and nothing is scheduled or held.
     case due
-    /// A date is set, the step is not held, and either the window is still open or the date is today
+    /// A date is set, the step is not held, and either the window has not closed or the date is today
     /// or later. A step scheduled after its window closed is still overdue (see ``StepEvaluation/isOverdue(window:heldOn:asOf:)``).
     case scheduled
     /// Held on a day inside the window.
