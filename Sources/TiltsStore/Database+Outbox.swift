@@ -21,12 +21,12 @@ extension Database {
         kind: String, caseID: String, payload: some Message, source: String, at: Timestamp? = nil
     ) throws -> Int64 {
         let time = at ?? Timestamp.current()
-        var record = OutboxRecord(
-            sequence: nil, eventID: UUID().uuidString.lowercased(), occurredAtSeconds: time.seconds,
-            occurredAtNanos: time.nanos, caseID: caseID, kind: kind, payload: Data(payload.serializedBytes()),
-            source: source)
-        try record.insert(self)
-        return record.sequence ?? lastInsertedRowID
+        // A cached statement: this runs once per write on the hot path of every service.
+        let insert = try cachedStatement(sql: OutboxRecord.insertSQL)
+        try insert.execute(arguments: [
+            UUID().uuidString.lowercased(), time.seconds, time.nanos, caseID, kind, Data(payload.serializedBytes()), source,
+        ])
+        return lastInsertedRowID
     }
 }
 

@@ -63,7 +63,7 @@ public struct EventConsumer: Sendable {
     ///     must not block on anything but the database.
     public init(
         name: String, source: MethodDescriptor, transport: any ClientTransport, database: ServiceDatabase,
-        kinds: [String] = [], principal: Principal?, logger: Logger,
+        kinds: [String] = [], principal: Principal?, logger: Logger = Logger(label: "tilts.store.consumer"),
         apply: @escaping @Sendable (Event, Database) throws -> Void
     ) {
         self.name = name

@@ -52,18 +52,18 @@ public final class ServiceDatabase: Sendable {
     ///   - logger: where opening, migrations and failed batches are logged (never row contents).
     /// - Throws: ``StoreError`` `.openFailed` when the file cannot be opened, `.migrationFailed`
     ///   when a migration throws.
-    public init(path: String, migrator: DatabaseMigrator, logger: Logger) throws {
+    public init(path: String, migrator: DatabaseMigrator, logger: Logger = Logger(label: "tilts.store")) throws {
         var configuration = Configuration()
         configuration.label = "tilts.store"
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // WAL comes with DatabasePool. FULL makes every commit fsync the WAL, so a write is
-            // acknowledged only when it survives power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // DatabasePool turns WAL on and sets synchronous=NORMAL on its writer connection,
+            // which may lose the last commits on power loss. FULL makes every COMMIT fsync the
+            // WAL, so a write is acknowledged only once it is durable. The writer connection
+            // lives as long as the pool, so this holds for every write.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StoreError(code: .openFailed, message: "could not open the database at \(path)", cause: error)
         }

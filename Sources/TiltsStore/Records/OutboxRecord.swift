@@ -35,6 +35,12 @@ struct OutboxRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
         static let caseID = Column(CodingKeys.caseID)
     }
 
+    /// Inserts one event; the sequence is assigned by SQLite. Columns as in ``CodingKeys``.
+    static let insertSQL = """
+        INSERT INTO tilts_outbox (event_id, occurred_at_seconds, occurred_at_nanos, case_id, kind, payload, source)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         sequence = inserted.rowID
     }
