@@ -11,7 +11,8 @@ internal import TiltsWire
 /// Settings beyond the common ones (config file keys, or `TILTS_<KEY>` environment variables):
 /// - `capacity`: places at the centre (default 12);
 /// - `allocation`: `requested` (default), `centre` or `randomized`;
-/// - `allocation_seed`: the randomization seed (required with `randomized`).
+/// - `allocation_seed`: the randomization seed (required with `randomized`);
+/// - `meeting_socket`, `assessment_socket`: where to follow those services' events.
 @main
 struct ReferralServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,13 +28,18 @@ struct ReferralServiceCommand: AsyncParsableCommand {
             logger: runner.logger)
         let handlers = ReferralHandlers(
             store: ReferralStore(database: database), policy: settings.admission, clock: ReferralClock.now)
-        try await runner.run(serviceName: ReferralHandlers.service, services: [handlers])
+        let consumers = try ReferralEventConsumers.make(
+            meetingSocket: settings.meetingSocket, assessmentSocket: settings.assessmentSocket, database: database,
+            logger: runner.logger)
+        try await runner.run(serviceName: ReferralHandlers.service, services: [handlers], background: consumers)
     }
 }
 
 /// The referral service's own settings.
 struct ReferralSettings {
     var admission: ReferralStore.AdmissionPolicy
+    var meetingSocket: String?
+    var assessmentSocket: String?
 
     init(_ configuration: ServiceConfiguration) throws {
         let environment = ProcessInfo.processInfo.environment
@@ -53,6 +59,8 @@ struct ReferralSettings {
             }
             seed = parsed
         }
+        meetingSocket = value("meeting_socket")
+        assessmentSocket = value("assessment_socket")
         admission = ReferralStore.AdmissionPolicy(capacity: capacity, allocation: allocation, randomizer: BlockRandomizer(seed: seed))
     }
 }

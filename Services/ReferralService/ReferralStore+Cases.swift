@@ -173,6 +173,18 @@ extension ReferralStore {
         }
     }
 
+    /// Applies the meeting service's PRE_PLACEMENT `MeetingHeld` (in the consumer's transaction).
+    static func applyPrePlacementMeeting(referralID: String, heldOn: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO pre_placement_meeting(referral_id, held_on) VALUES (?, ?)",
+            arguments: [referralID, heldOn])
+        guard let record = try ReferralRecord.fetchOne(db, key: referralID) else { return }
+        var referral = try record.referral()
+        referral.prePlacementMeetingHeldOn = heldOn
+        if referral.status == .received { referral.status = .prePlacementMeetingHeld }
+        try ReferralRecord(referral, childKey: record.childKey).update(db)
+    }
+
     /// Applies the assessment service's `FinalSummaryIssued` (in the consumer's transaction).
     static func applyFinalSummary(caseID: String, issuedOn: String, _ db: Database) throws {
         try db.execute(

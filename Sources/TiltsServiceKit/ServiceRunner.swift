@@ -41,7 +41,8 @@ public struct ServiceRunner: Sendable {
     ///   - serviceName: the fully qualified gRPC service this process serves, reported by health
     ///     (nil for processes with no API of their own yet).
     ///   - services: the RPC services to serve next to health.
-    public func run(serviceName: String?, services: [any RPCService]) async throws {
+    ///   - background: long-lived tasks such as event consumers; they stop first on shutdown.
+    public func run(serviceName: String?, services: [any RPCService], background: [BackgroundService] = []) async throws {
         let socketFolder = (configuration.socketPath as NSString).deletingLastPathComponent
         if !socketFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: socketFolder, withIntermediateDirectories: true)
@@ -62,7 +63,8 @@ public struct ServiceRunner: Sendable {
             server: server, health: health, servingNames: [""] + (serviceName.map { [$0] } ?? []), logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: grpc)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [.init(service: grpc)] + background.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("starting", metadata: ["socket": "\(configuration.socketPath)", "data_dir": "\(configuration.dataDirectory)"])
         try await group.run()
     }

@@ -1,0 +1,88 @@
+internal import GRDB
+internal import Logging
+internal import TiltsMessages
+internal import TiltsRPC
+internal import TiltsServiceKit
+internal import TiltsStore
+internal import TiltsTransport
+internal import TiltsWire
+
+/// The facts the referral service learns from its neighbours' event streams (DESIGN section 3):
+/// - meeting → referral: a PRE_PLACEMENT `MeetingHeld` marks the referral's pre-placement meeting held;
+/// - assessment → referral: `FinalSummaryIssued` allows the case to be completed.
+///
+/// Each consumer applies an event in the same transaction that stores its cursor (TiltsStore's
+/// `EventConsumer`), so a restart of either side neither loses nor repeats a fact.
+enum ReferralEventConsumers {
+    static let principal: Principal = {
+        var principal = Principal()
+        principal.institution = .operator
+        principal.subject = "service:referral-service"
+        return principal
+    }()
+
+    /// The consumers for the sockets configured (`meeting_socket`, `assessment_socket`).
+    static func make(
+        meetingSocket: String?, assessmentSocket: String?, database: ServiceDatabase, logger: Logger
+    ) throws -> [BackgroundService] {
+        var services: [BackgroundService] = []
+        if let meetingSocket {
+            let consumer = EventConsumer(
+                name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
+                transport: try GRPCClientConnection(target: .unixSocket(path: meetingSocket)), database: database,
+                kinds: ["MeetingHeld"], principal: principal, logger: logger, apply: applyMeetingEvent)
+            services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
+        }
+        if let assessmentSocket {
+            let consumer = EventConsumer(
+                name: "assessment",
+                source: MethodDescriptor(service: "tilts.assessment.v1.AssessmentService", method: "WatchEvents"),
+                transport: try GRPCClientConnection(target: .unixSocket(path: assessmentSocket)), database: database,
+                kinds: ["FinalSummaryIssued"], principal: principal, logger: logger, apply: applyAssessmentEvent)
+            services.append(BackgroundService(name: "assessment-events") { await consumer.run() })
+        }
+        return services
+    }
+
+    @Sendable static func applyMeetingEvent(_ event: Event, _ db: Database) throws {
+        guard event.kind == "MeetingHeld" else { return }
+        let held = try MeetingHeldFacts(serializedBytes: event.payload)
+        guard held.kind == MeetingHeldFacts.prePlacement, !held.referralID.isEmpty else { return }
+        try ReferralStore.applyPrePlacementMeeting(referralID: held.referralID, heldOn: held.heldOn, db)
+    }
+
+    @Sendable static func applyAssessmentEvent(_ event: Event, _ db: Database) throws {
+        guard event.kind == "FinalSummaryIssued" else { return }
+        let issued = try FinalSummaryIssuedFacts(serializedBytes: event.payload)
+        try ReferralStore.applyFinalSummary(caseID: issued.caseID, issuedOn: issued.issuedOn, db)
+    }
+}
+
+/// The fields of `tilts.meeting.v1.MeetingHeld` this service reads (field numbers from its proto).
+struct MeetingHeldFacts: Message {
+    static let prePlacement: Int32 = 1
+    var kind: Int32 = 0
+    var referralID = ""
+    var heldOn = ""
+    var unknownFields = UnknownFields()
+    init() {}
+    static let protoMessageName = "tilts.meeting.v1.MeetingHeld"
+    static let fieldTable = FieldTable<Self>([
+        .int32(2, "kind", \.kind),
+        .string(4, "referral_id", \.referralID),
+        .string(5, "held_on", \.heldOn),
+    ])
+}
+
+/// The fields of `tilts.assessment.v1.FinalSummaryIssued` this service reads.
+struct FinalSummaryIssuedFacts: Message {
+    var caseID = ""
+    var issuedOn = ""
+    var unknownFields = UnknownFields()
+    init() {}
+    static let protoMessageName = "tilts.assessment.v1.FinalSummaryIssued"
+    static let fieldTable = FieldTable<Self>([
+        .string(1, "case_id", \.caseID),
+        .string(2, "issued_on", \.issuedOn),
+    ])
+}
