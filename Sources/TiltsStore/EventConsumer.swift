@@ -125,6 +125,7 @@ public struct EventConsumer: Sendable {
                     buffer.close()
                 }
                 while let events = try await buffer.next(maximum: maximumBatch) {
+                    try Task.checkCancellation()
                     try await applyBatch(events)
                     progressed = true
                 }
