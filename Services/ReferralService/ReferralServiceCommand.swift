@@ -31,7 +31,9 @@ struct ReferralServiceCommand: AsyncParsableCommand {
         let consumers = try ReferralEventConsumers.make(
             meetingSocket: settings.meetingSocket, assessmentSocket: settings.assessmentSocket, database: database,
             logger: runner.logger)
-        try await runner.run(serviceName: ReferralHandlers.service, services: [handlers], background: consumers)
+        try await runner.run(
+            serviceName: ReferralHandlers.service, services: [handlers], background: consumers,
+            onDrain: { database.events.shutDown() })
     }
 }
 

@@ -24,23 +24,8 @@ struct ReferralStore: Sendable {
     func submit(_ request: SubmitReferralRequest, accepted: ReferralValidation.Accepted, scope: String, at moment: Moment) async throws -> Referral {
         try await database.write { db in
             try db.idempotent(scope: scope, requestID: request.requestID) {
-                let active = [ReferralStatus.received.rawValue, ReferralStatus.prePlacementMeetingHeld.rawValue]
-                if let existing = try ReferralRecord
-                    .filter(ReferralRecord.Columns.childKey == accepted.childKey)
-                    .filter(active.contains(ReferralRecord.Columns.status))
-                    .fetchOne(db)
-                {
-                    throw ReferralError.duplicate(referralID: existing.referralID)
-                }
-                if let admitted = try ReferralRecord
-                    .filter(ReferralRecord.Columns.childKey == accepted.childKey)
-                    .filter(ReferralRecord.Columns.status == ReferralStatus.admitted.rawValue)
-                    .fetchAll(db).first(where: { record in
-                        guard let caseID = record.caseID, let row = try? CaseRecord.fetchOne(db, key: caseID) else { return false }
-                        return row.status == CaseStatus.inCourse.rawValue
-                    })
-                {
-                    throw ReferralError.duplicate(referralID: admitted.referralID)
+                if let existing = try Self.activeReferral(childKey: accepted.childKey, db) {
+                    throw ReferralError.duplicate(referralID: existing)
                 }
                 var referral = Referral()
                 referral.referralID = UUID().uuidString.lowercased()
@@ -97,6 +82,23 @@ struct ReferralStore: Sendable {
                 return referral
             }
         }
+    }
+
+    /// The child's referral that is waiting or whose course is running, if any. A cached statement:
+    /// this runs on every submission.
+    static func activeReferral(childKey: String, _ db: Database) throws -> String? {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT r.referral_id FROM referral r LEFT JOIN "case" c ON c.case_id = r.case_id
+                WHERE r.child_key = ? AND (r.status IN (?, ?) OR (r.status = ? AND c.status = ?))
+                LIMIT 1
+                """)
+        return try String.fetchOne(
+            statement,
+            arguments: [
+                childKey, ReferralStatus.received.rawValue, ReferralStatus.prePlacementMeetingHeld.rawValue,
+                ReferralStatus.admitted.rawValue, CaseStatus.inCourse.rawValue,
+            ])
     }
 
     func referral(_ referralID: String) async throws -> Referral? {

@@ -13,12 +13,19 @@ public struct GRPCServerService: Service {
     public let health: HealthStatusRegistry
     public let servingNames: [String]
     let logger: Logger
+    let onDrain: @Sendable () -> Void
 
-    public init(server: GRPCServer, health: HealthStatusRegistry, servingNames: [String], logger: Logger) {
+    /// - Parameter onDrain: called when draining begins, after health turns NOT_SERVING and before
+    ///   GOAWAY; e.g. ends `WatchEvents` tails so they do not hold the drain open.
+    public init(
+        server: GRPCServer, health: HealthStatusRegistry, servingNames: [String], logger: Logger,
+        onDrain: @escaping @Sendable () -> Void = {}
+    ) {
         self.server = server
         self.health = health
         self.servingNames = servingNames
         self.logger = logger
+        self.onDrain = onDrain
     }
 
     public func run() async throws {
@@ -28,6 +35,7 @@ public struct GRPCServerService: Service {
         try? await gracefulShutdown()
         logger.info("draining")
         health.setAll(.notServing)
+        onDrain()
         server.beginGracefulShutdown()
         await server.waitUntilStopped()
         logger.info("stopped")

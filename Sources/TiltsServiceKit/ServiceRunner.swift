@@ -42,7 +42,11 @@ public struct ServiceRunner: Sendable {
     ///     (nil for processes with no API of their own yet).
     ///   - services: the RPC services to serve next to health.
     ///   - background: long-lived tasks such as event consumers; they stop first on shutdown.
-    public func run(serviceName: String?, services: [any RPCService], background: [BackgroundService] = []) async throws {
+    ///   - onDrain: called when draining begins (e.g. `database.events.shutDown()` ends event tails).
+    public func run(
+        serviceName: String?, services: [any RPCService], background: [BackgroundService] = [],
+        onDrain: @escaping @Sendable () -> Void = {}
+    ) async throws {
         let socketFolder = (configuration.socketPath as NSString).deletingLastPathComponent
         if !socketFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: socketFolder, withIntermediateDirectories: true)
@@ -60,7 +64,8 @@ public struct ServiceRunner: Sendable {
             config: .defaults { $0.listeners = listeners }, services: [HealthService(registry: health)] + services,
             logger: logger)
         let grpc = GRPCServerService(
-            server: server, health: health, servingNames: [""] + (serviceName.map { [$0] } ?? []), logger: logger)
+            server: server, health: health, servingNames: [""] + (serviceName.map { [$0] } ?? []), logger: logger,
+            onDrain: onDrain)
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: grpc)] + background.map { .init(service: $0) },

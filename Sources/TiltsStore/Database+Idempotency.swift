@@ -32,14 +32,13 @@ extension Database {
             throw RPCError(
                 code: .invalidArgument, message: "request_id is longer than \(Self.maximumRequestIDLength) bytes")
         }
-        if let stored = try IdempotencyRecord.find(scope: scope, requestID: requestID, self) {
-            return try M(serializedBytes: [UInt8](stored.response))
+        if let stored = try IdempotencyRecord.storedResponse(scope: scope, requestID: requestID, self) {
+            return try M(serializedBytes: [UInt8](stored))
         }
         let response = try body()
-        try IdempotencyRecord(
+        try IdempotencyRecord.store(
             scope: scope, requestID: requestID, response: Data(response.serializedBytes()),
-            createdAt: Timestamp.current().seconds
-        ).insert(self)
+            createdAt: Timestamp.current().seconds, self)
         return response
     }
 

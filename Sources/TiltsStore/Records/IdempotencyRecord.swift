@@ -24,7 +24,17 @@ struct IdempotencyRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
         static let createdAt = Column(CodingKeys.createdAt)
     }
 
-    static func find(scope: String, requestID: String, _ db: Database) throws -> IdempotencyRecord? {
-        try IdempotencyRecord.fetchOne(db, key: [CodingKeys.scope.stringValue: scope, CodingKeys.requestID.stringValue: requestID])
+    /// The stored response for a key. A cached statement: this runs on every write.
+    static func storedResponse(scope: String, requestID: String, _ db: Database) throws -> Data? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT response FROM tilts_idempotency WHERE scope = ? AND request_id = ?")
+        return try Data.fetchOne(statement, arguments: [scope, requestID])
+    }
+
+    /// Stores a response under its key (cached statement).
+    static func store(scope: String, requestID: String, response: Data, createdAt: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO tilts_idempotency(scope, request_id, response, created_at) VALUES (?, ?, ?, ?)")
+        try statement.execute(arguments: [scope, requestID, response, createdAt])
     }
 }
