@@ -111,7 +111,10 @@ extension ReferralStore {
     }
 
     func `case`(_ caseID: String) async throws -> Case? {
-        try await database.read { db in try CaseRecord.fetchOne(db, key: caseID)?.value() }
+        try await database.read { db in
+            let statement = try db.cachedStatement(sql: #"SELECT message FROM "case" WHERE case_id = ?"#)
+            return try Data.fetchOne(statement, arguments: [caseID]).map { try Case(serializedBytes: Array($0)) }
+        }
     }
 
     /// A page of cases in admission order; `municipality` nil means all.

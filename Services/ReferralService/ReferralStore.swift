@@ -102,7 +102,10 @@ struct ReferralStore: Sendable {
     }
 
     func referral(_ referralID: String) async throws -> Referral? {
-        try await database.read { db in try ReferralRecord.fetchOne(db, key: referralID)?.referral() }
+        try await database.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT message FROM referral WHERE referral_id = ?")
+            return try Data.fetchOne(statement, arguments: [referralID]).map { try Referral(serializedBytes: Array($0)) }
+        }
     }
 
     /// A page of referrals in the order received; `municipality` nil means all.
