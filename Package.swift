@@ -50,6 +50,7 @@ let package = Package(
         .executable(name: "tilts-interop-server", targets: ["InteropServer"]),
         .executable(name: "tilts-interop-client", targets: ["InteropClient"]),
         .executable(name: "tilts-bench-referral", targets: ["ReferralBench"]),
+        .executable(name: "tiltsctl", targets: ["Tiltsctl"]),
         .library(name: "TiltsWire", targets: ["TiltsWire"]),
         .library(name: "TiltsRPC", targets: ["TiltsRPC"]),
         .library(name: "TiltsTransport", targets: ["TiltsTransport"]),
@@ -106,7 +107,13 @@ let package = Package(
         service("MeetingService", "Services/MeetingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("AssessmentService", "Services/AssessmentService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("ReportingService", "Services/ReportingService"),
-        service("Gateway", "Services/Gateway"),
+        service("Gateway", "Services/Gateway", extra: ["TiltsStore", "TiltsMessages", "TiltsTLS", "TiltsHTTP2", grdb, nio, nioPosix]),
+        .executableTarget(
+            name: "Tiltsctl",
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsHealth", "TiltsTLS", "TiltsWire", argumentParser],
+            path: "Services/Tiltsctl",
+            swiftSettings: settings
+        ),
         service("InteropServer", "Services/InteropServer", extra: ["TiltsInterop"]),
         service("InteropClient", "Services/InteropClient", extra: ["TiltsInterop"]),
         .executableTarget(
@@ -140,6 +147,11 @@ let package = Package(
             name: "AssessmentServiceTests",
             dependencies: ["AssessmentService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
             resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["Gateway", "TiltsStore", "TiltsMessages", "TiltsRPC", "TiltsTransport", grdb],
             swiftSettings: settings
         ),
         .testTarget(
