@@ -103,16 +103,19 @@ import TiltsTransport
             request.responseParameters = (0..<4).map { _ in ResponseParameters(size: 10, intervalUs: 100_000) }
             return request
         }()
-        async let count: Int = fixture.client.serverStreaming(
+        // Shut down once the first response shows the call is in flight; the rest must still arrive.
+        let server = fixture.server
+        let count: Int = try await fixture.client.serverStreaming(
             TestServiceMethods.streamingOutputCall, request: request, responseType: StreamingOutputCallResponse.self
         ) { responses in
             var count = 0
-            for try await _ in responses { count += 1 }
+            for try await _ in responses {
+                count += 1
+                if count == 1 { server.beginGracefulShutdown() }
+            }
             return count
         }
-        try await Task.sleep(for: .milliseconds(50))
-        fixture.server.beginGracefulShutdown()
-        #expect(try await count == 4)
+        #expect(count == 4)
         await fixture.server.waitUntilStopped()
         await fixture.connection.close()
     }
