@@ -1,3 +1,5 @@
+internal import TiltsWire
+
 extension Metadata {
     /// Header names gRPC reserves for itself; they never appear as metadata.
     static func isReserved(_ name: String) -> Bool {

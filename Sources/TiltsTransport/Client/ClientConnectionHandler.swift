@@ -14,11 +14,10 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     let allocator = ByteBufferAllocator()
     private let settings: HTTP2Settings
     private let onUnusable: @Sendable () -> Void
-    private var session: HTTP2Session?
+    private let driver = HTTP2SessionDriver()
+    private var session: HTTP2Session? { driver.session }
     private var context: ChannelHandlerContext?
     private var streams: [Int32: ClientStream] = [:]
-    private var reading = false
-    private var flushScheduled = false
     /// Set once GOAWAY arrives or the channel closes: new calls need a new connection.
     private(set) var isUsable = true
 
@@ -29,19 +28,23 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        session = try? HTTP2Session(role: .client, settings: settings, delegate: self)
-        if session == nil { context.close(promise: nil) }
-        if context.channel.isActive { flushOutput() }
+        guard let session = try? HTTP2Session(role: .client, settings: settings, delegate: self) else {
+            context.close(promise: nil)
+            return
+        }
+        driver.attach(session: session, context: context)
+        driver.shouldClose = { [unowned self] in !isUsable && streams.isEmpty }
+        if context.channel.isActive { driver.flush() }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         lose(Status(code: .unavailable, message: "the connection to the server closed"))
-        session = nil
+        driver.detach()
         self.context = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        flushOutput()
+        driver.flush()
         context.fireChannelActive()
     }
 
@@ -51,19 +54,11 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        reading = true
-        do {
-            try session?.receive(unwrapInboundIn(data))
-        } catch {
-            reading = false
-            flushOutput()
-            context.close(promise: nil)
-        }
+        driver.receive(unwrapInboundIn(data))
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        reading = false
-        flushOutput()
+        driver.readComplete()
         context.fireChannelReadComplete()
     }
 
@@ -86,32 +81,14 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         }
         streams[streamID] = stream
         stream.attach(to: self, streamID: streamID, deadline: deadline)
-        scheduleFlush()
+        driver.scheduleFlush()
     }
 
-    func send(_ buffer: ByteBuffer, streamID: Int32) {
-        session?.send(buffer, streamID: streamID)
-        scheduleFlush()
-    }
-
-    func finish(streamID: Int32) {
-        session?.finish(streamID: streamID, trailers: nil)
-        scheduleFlush()
-    }
-
-    func bufferedBytes(streamID: Int32) -> Int {
-        session?.bufferedOutboundBytes(streamID: streamID) ?? 0
-    }
-
-    func consume(streamID: Int32, count: Int) {
-        session?.consume(streamID: streamID, count: count)
-        scheduleFlush()
-    }
-
-    func reset(streamID: Int32, errorCode: UInt32) {
-        session?.resetStream(streamID: streamID, errorCode: errorCode)
-        scheduleFlush()
-    }
+    func send(_ buffer: ByteBuffer, streamID: Int32) { driver.send(buffer, streamID: streamID) }
+    func finish(streamID: Int32) { driver.finish(streamID: streamID, trailers: nil) }
+    func bufferedBytes(streamID: Int32) -> Int { driver.bufferedBytes(streamID: streamID) }
+    func consume(streamID: Int32, count: Int) { driver.consume(streamID: streamID, count: count) }
+    func reset(streamID: Int32, errorCode: UInt32) { driver.reset(streamID: streamID, errorCode: errorCode) }
 
     /// Closes the connection once its calls have ended.
     func close() {
@@ -139,7 +116,7 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     func session(_ session: HTTP2Session, streamClosed streamID: Int32, errorCode: UInt32) {
         streams.removeValue(forKey: streamID)?.closed(errorCode: errorCode)
         // May run inside produceOutput: the close waits for the flush that follows.
-        scheduleFlush()
+        driver.scheduleFlush()
     }
 
     func session(_ session: HTTP2Session, didReceiveGoAway lastStreamID: Int32, errorCode: UInt32) {
@@ -163,25 +140,5 @@ final class ClientConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         let open = streams
         streams.removeAll()
         for stream in open.values { stream.connectionLost(status) }
-    }
-
-    private func scheduleFlush() {
-        if reading || flushScheduled { return }
-        flushScheduled = true
-        context?.eventLoop.execute { [self] in
-            flushScheduled = false
-            flushOutput()
-        }
-    }
-
-    private func flushOutput() {
-        guard let context, let session, context.channel.isActive else { return }
-        var buffer = context.channel.allocator.buffer(capacity: 1024)
-        if session.produceOutput(into: &buffer) {
-            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
-        }
-        if (!session.wantsRead && !session.wantsWrite) || (!isUsable && streams.isEmpty) {
-            context.close(promise: nil)
-        }
     }
 }

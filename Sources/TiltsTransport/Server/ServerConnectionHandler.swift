@@ -23,12 +23,11 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     let eventLoop: any EventLoop
     let allocator = ByteBufferAllocator()
     private let executor: EventLoopTaskExecutor?
-    private var session: HTTP2Session?
+    private let driver = HTTP2SessionDriver()
+    private var session: HTTP2Session? { driver.session }
     private var context: ChannelHandlerContext?
     private var streams: [Int32: ServerStream] = [:]
     private var peer: PeerIdentity
-    private var reading = false
-    private var flushScheduled = false
     private var state = ServerConnectionStateMachine()
     private var keepaliveTask: RepeatedTask?
     private var lastActivity = NIODeadline.now()
@@ -48,25 +47,26 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         do {
-            session = try HTTP2Session(role: .server, settings: config.http2, delegate: self)
+            driver.attach(session: try HTTP2Session(role: .server, settings: config.http2, delegate: self), context: context)
         } catch {
             logger.error("could not create an HTTP/2 session", metadata: ["error": "\(error)"])
             context.close(promise: nil)
             return
         }
-        if context.channel.isActive { flushOutput() }
+        driver.shouldClose = { [unowned self] in state.shouldClose(openStreams: streams.count) }
+        if context.channel.isActive { driver.flush() }
         startKeepalive(context: context)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         keepaliveTask?.cancel()
         endAllStreams(RPCError(code: .unavailable, message: "the connection closed"))
-        session = nil
+        driver.detach()
         self.context = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        flushOutput()
+        driver.flush()
         context.fireChannelActive()
     }
 
@@ -77,23 +77,15 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let buffer = unwrapInboundIn(data)
         lastActivity = .now()
         pingOutstandingSince = nil
-        reading = true
-        do {
-            try session?.receive(buffer)
-        } catch {
-            logger.debug("closing a connection after an HTTP/2 error", metadata: ["error": "\(error)"])
-            reading = false
-            flushOutput()
-            context.close(promise: nil)
+        if let error = driver.receive(unwrapInboundIn(data)) {
+            logger.debug("closed a connection after an HTTP/2 error", metadata: ["error": "\(error)"])
         }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        reading = false
-        flushOutput()
+        driver.readComplete()
         context.fireChannelReadComplete()
     }
 
@@ -144,7 +136,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         stream.closed(errorCode: errorCode)
         // This may run inside produceOutput; closing here would drop the frames being produced,
         // so the drained check happens after the next flush.
-        scheduleFlush()
+        driver.scheduleFlush()
     }
 
     func session(_ session: HTTP2Session, outboundDrained streamID: Int32) {
@@ -159,27 +151,13 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         } catch {
             logger.debug("could not submit a response", metadata: ["stream": "\(streamID)", "error": "\(error)"])
         }
-        scheduleFlush()
+        driver.scheduleFlush()
     }
 
-    func send(_ buffer: ByteBuffer, streamID: Int32) {
-        session?.send(buffer, streamID: streamID)
-        scheduleFlush()
-    }
-
-    func finish(streamID: Int32, trailers: [HTTP2Header]) {
-        session?.finish(streamID: streamID, trailers: trailers)
-        scheduleFlush()
-    }
-
-    func bufferedBytes(streamID: Int32) -> Int {
-        session?.bufferedOutboundBytes(streamID: streamID) ?? 0
-    }
-
-    func consume(streamID: Int32, count: Int) {
-        session?.consume(streamID: streamID, count: count)
-        scheduleFlush()
-    }
+    func send(_ buffer: ByteBuffer, streamID: Int32) { driver.send(buffer, streamID: streamID) }
+    func finish(streamID: Int32, trailers: [HTTP2Header]) { driver.finish(streamID: streamID, trailers: trailers) }
+    func bufferedBytes(streamID: Int32) -> Int { driver.bufferedBytes(streamID: streamID) }
+    func consume(streamID: Int32, count: Int) { driver.consume(streamID: streamID, count: count) }
 
     func callEnded(streamID: Int32, code: StatusCode) {
         config.onCallEnded?(streams[streamID]?.context.descriptor.path ?? "", code)
@@ -192,12 +170,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         switch ServerRequestValidator.validate(headers, router: router) {
         case .reject(let httpStatus):
             try? session.submitResponse(streamID: streamID, headers: [HTTP2Header(":status", httpStatus)], endStream: true)
-            scheduleFlush()
+            driver.scheduleFlush()
         case .fail(let status):
             try? session.submitResponse(
                 streamID: streamID, headers: GRPCHeaders.trailersOnly(status: status, metadata: Metadata()), endStream: true)
             config.onCallEnded?(headers.first(":path") ?? "", status.code)
-            scheduleFlush()
+            driver.scheduleFlush()
         case .accept(let method, let metadata, let timeout):
             let context = ServerContext(
                 descriptor: method.descriptor, metadata: metadata,
@@ -229,40 +207,18 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         }
     }
 
-    // MARK: - Output
-
-    private func scheduleFlush() {
-        if reading || flushScheduled { return }
-        flushScheduled = true
-        eventLoop.execute { [self] in
-            flushScheduled = false
-            flushOutput()
-        }
-    }
-
-    private func flushOutput() {
-        guard let context, let session, context.channel.isActive else { return }
-        var buffer = context.channel.allocator.buffer(capacity: 1024)
-        if session.produceOutput(into: &buffer) {
-            context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
-        }
-        if (!session.wantsRead && !session.wantsWrite) || state.shouldClose(openStreams: streams.count) {
-            context.close(promise: nil)
-        }
-    }
-
     // MARK: - Shutdown and keepalive
 
     private func beginGracefulShutdown() {
         guard state.beginShutdown() else { return }
         session?.submitShutdownNotice()
-        flushOutput()
+        driver.flush()
         // One round trip later, name the last stream we accept; streams the peer opened in
         // between are still served.
         eventLoop.scheduleTask(in: .milliseconds(100)) { [self] in
             session?.submitGoAway()
             state.goAwaySent()
-            flushOutput()
+            driver.flush()
         }
     }
 
@@ -277,7 +233,7 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
             } else if now - lastActivity >= interval, pingOutstandingSince == nil {
                 pingOutstandingSince = now
                 session?.submitPing()
-                flushOutput()
+                driver.flush()
             }
         }
     }
