@@ -21,23 +21,24 @@ enum ReferralEventConsumers {
         return principal
     }()
 
-    /// The consumers for the sockets configured (`meeting_socket`, `assessment_socket`).
+    /// The consumers for the links configured (`meeting_socket`/`_address`, `assessment_socket`/`_address`).
     static func make(
-        meetingSocket: String?, assessmentSocket: String?, database: ServiceDatabase, logger: Logger
+        meeting: GRPCClientConnection.Target?, assessment: GRPCClientConnection.Target?, database: ServiceDatabase,
+        logger: Logger
     ) throws -> [BackgroundService] {
         var services: [BackgroundService] = []
-        if let meetingSocket {
+        if let meeting {
             let consumer = EventConsumer(
                 name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
-                transport: try GRPCClientConnection(target: .unixSocket(path: meetingSocket)), database: database,
+                transport: try GRPCClientConnection(target: meeting), database: database,
                 kinds: ["MeetingHeld"], principal: principal, logger: logger, apply: applyMeetingEvent)
             services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
         }
-        if let assessmentSocket {
+        if let assessment {
             let consumer = EventConsumer(
                 name: "assessment",
                 source: MethodDescriptor(service: "tilts.assessment.v1.AssessmentService", method: "WatchEvents"),
-                transport: try GRPCClientConnection(target: .unixSocket(path: assessmentSocket)), database: database,
+                transport: try GRPCClientConnection(target: assessment), database: database,
                 kinds: ["FinalSummaryIssued"], principal: principal, logger: logger, apply: applyAssessmentEvent)
             services.append(BackgroundService(name: "assessment-events") { await consumer.run() })
         }

@@ -12,7 +12,8 @@ internal import TiltsWire
 /// - `capacity`: places at the centre (default 12);
 /// - `allocation`: `requested` (default), `centre` or `randomized`;
 /// - `allocation_seed`: the randomization seed (required with `randomized`);
-/// - `meeting_socket`, `assessment_socket`: where to follow those services' events.
+/// - `meeting_socket` / `meeting_address`, `assessment_socket` / `assessment_address`: where to
+///   follow those services' events (see `ServiceConfiguration.peerTarget`).
 @main
 struct ReferralServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,8 +30,8 @@ struct ReferralServiceCommand: AsyncParsableCommand {
         let handlers = ReferralHandlers(
             store: ReferralStore(database: database), policy: settings.admission, clock: ReferralClock.now)
         let consumers = try ReferralEventConsumers.make(
-            meetingSocket: settings.meetingSocket, assessmentSocket: settings.assessmentSocket, database: database,
-            logger: runner.logger)
+            meeting: try runner.configuration.peerTarget("meeting"),
+            assessment: try runner.configuration.peerTarget("assessment"), database: database, logger: runner.logger)
         try await runner.run(
             serviceName: ReferralHandlers.service, services: [handlers], background: consumers,
             onDrain: { database.events.shutDown() })
@@ -40,12 +41,9 @@ struct ReferralServiceCommand: AsyncParsableCommand {
 /// The referral service's own settings.
 struct ReferralSettings {
     var admission: ReferralStore.AdmissionPolicy
-    var meetingSocket: String?
-    var assessmentSocket: String?
 
     init(_ configuration: ServiceConfiguration) throws {
-        let environment = ProcessInfo.processInfo.environment
-        func value(_ key: String) -> String? { environment["TILTS_\(key.uppercased())"] ?? configuration.values[key] }
+        func value(_ key: String) -> String? { configuration.value(key) }
         let capacityText = value("capacity") ?? "12"
         guard let capacity = Int(capacityText), capacity > 0 else {
             throw ServiceConfigurationError("capacity must be a positive number of places, not '\(capacityText)'")
@@ -61,8 +59,6 @@ struct ReferralSettings {
             }
             seed = parsed
         }
-        meetingSocket = value("meeting_socket")
-        assessmentSocket = value("assessment_socket")
         admission = ReferralStore.AdmissionPolicy(capacity: capacity, allocation: allocation, randomizer: BlockRandomizer(seed: seed))
     }
 }

@@ -12,11 +12,18 @@ public struct ServiceConfiguration: Sendable {
     public var listenDescriptor: Int32?
     /// Every key of the config file, for service-specific settings.
     public var values: [String: String]
+    private var environment: [String: String] = [:]
+
+    /// A setting by its config-file key: `TILTS_<KEY>` in the environment wins over the file.
+    public func value(_ key: String) -> String? {
+        environment["TILTS_\(key.uppercased())"] ?? values[key]
+    }
 
     /// Resolves the options of `name`.
     /// - Throws: ``ServiceConfigurationError`` for an unreadable file or an invalid value.
     public init(name: String, options: ServiceOptions, environment: [String: String]? = nil) throws {
         let environment = environment ?? ProcessInfo.processInfo.environment
+        self.environment = environment
         self.name = name
         var file: [String: String] = [:]
         if let path = options.config ?? environment["TILTS_CONFIG"] {

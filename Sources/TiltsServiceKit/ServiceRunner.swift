@@ -60,6 +60,9 @@ public struct ServiceRunner: Sendable {
         if let port = configuration.tcpPort {
             listeners.append(.tcp(host: "127.0.0.1", port: port))
         }
+        if let tls = try configuration.tlsListener() {
+            listeners.append(tls)
+        }
         let server = GRPCServer(
             config: .defaults { $0.listeners = listeners }, services: [HealthService(registry: health)] + services,
             logger: logger)
