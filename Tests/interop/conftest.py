@@ -13,7 +13,6 @@ Binaries come from $TILTS_BIN_DIR, else from `swift build --show-bin-path`.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ tilts-interop-server; in python mode it runs them against reference_server.py to
 from __future__ import annotations
 
 import queue
-import threading
 
 import grpc
 

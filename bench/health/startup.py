@@ -11,7 +11,6 @@ Prints one line: `startup_ms median=... min=... max=... runs=N clean_exits=K`.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import statistics
 import subprocess
