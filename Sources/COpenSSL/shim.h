@@ -8,6 +8,8 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <openssl/hmac.h>
 
 /* Macros that Swift cannot import directly. */
 static inline long tilts_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
