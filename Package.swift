@@ -106,7 +106,7 @@ let package = Package(
         service("ReferralService", "Services/ReferralService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("MeetingService", "Services/MeetingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("AssessmentService", "Services/AssessmentService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
-        service("ReportingService", "Services/ReportingService"),
+        service("ReportingService", "Services/ReportingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", "TiltsTLS", grdb]),
         service("Gateway", "Services/Gateway", extra: ["TiltsStore", "TiltsMessages", "TiltsTLS", "TiltsHTTP2", grdb, nio, nioPosix]),
         .executableTarget(
             name: "Tiltsctl",
