@@ -23,15 +23,17 @@ enum ReferralEventConsumers {
 
     /// The consumers for the links configured (`meeting_socket`/`_address`, `assessment_socket`/`_address`).
     static func make(
-        meeting: GRPCClientConnection.Target?, assessment: GRPCClientConnection.Target?, database: ServiceDatabase,
+        meeting: GRPCClientConnection.Target?, assessment: GRPCClientConnection.Target?, store: ReferralStore,
         logger: Logger
     ) throws -> [BackgroundService] {
+        let database = store.database
         var services: [BackgroundService] = []
         if let meeting {
             let consumer = EventConsumer(
                 name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: meeting), database: database,
-                kinds: ["MeetingHeld"], principal: principal, logger: logger, apply: applyMeetingEvent)
+                kinds: ["MeetingHeld"], principal: principal, logger: logger
+            ) { event, db in try applyMeetingEvent(event, store: store, db) }
             services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
         }
         if let assessment {
@@ -39,23 +41,24 @@ enum ReferralEventConsumers {
                 name: "assessment",
                 source: MethodDescriptor(service: "tilts.assessment.v1.AssessmentService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: assessment), database: database,
-                kinds: ["FinalSummaryIssued"], principal: principal, logger: logger, apply: applyAssessmentEvent)
+                kinds: ["FinalSummaryIssued"], principal: principal, logger: logger
+            ) { event, db in try applyAssessmentEvent(event, store: store, db) }
             services.append(BackgroundService(name: "assessment-events") { await consumer.run() })
         }
         return services
     }
 
-    @Sendable static func applyMeetingEvent(_ event: Event, _ db: Database) throws {
+    static func applyMeetingEvent(_ event: Event, store: ReferralStore, _ db: Database) throws {
         guard event.kind == "MeetingHeld" else { return }
         let held = try MeetingHeldFacts(serializedBytes: event.payload)
         guard held.kind == MeetingHeldFacts.prePlacement, !held.referralID.isEmpty else { return }
-        try ReferralStore.applyPrePlacementMeeting(referralID: held.referralID, heldOn: held.heldOn, db)
+        try store.applyPrePlacementMeeting(referralID: held.referralID, heldOn: held.heldOn, db)
     }
 
-    @Sendable static func applyAssessmentEvent(_ event: Event, _ db: Database) throws {
+    static func applyAssessmentEvent(_ event: Event, store: ReferralStore, _ db: Database) throws {
         guard event.kind == "FinalSummaryIssued" else { return }
         let issued = try FinalSummaryIssuedFacts(serializedBytes: event.payload)
-        try ReferralStore.applyFinalSummary(caseID: issued.caseID, issuedOn: issued.issuedOn, db)
+        try store.applyFinalSummary(caseID: issued.caseID, issuedOn: issued.issuedOn, db)
     }
 }
 

@@ -27,11 +27,11 @@ struct ReferralServiceCommand: AsyncParsableCommand {
         let database = try ServiceDatabase(
             path: runner.configuration.dataDirectory + "/referral.sqlite", migrator: ReferralSchema.migrator,
             logger: runner.logger)
-        let handlers = ReferralHandlers(
-            store: ReferralStore(database: database), policy: settings.admission, clock: ReferralClock.now)
+        let store = ReferralStore(database: database)
+        let handlers = ReferralHandlers(store: store, policy: settings.admission, clock: ReferralClock.now)
         let consumers = try ReferralEventConsumers.make(
             meeting: try runner.configuration.peerTarget("meeting"),
-            assessment: try runner.configuration.peerTarget("assessment"), database: database, logger: runner.logger)
+            assessment: try runner.configuration.peerTarget("assessment"), store: store, logger: runner.logger)
         try await runner.run(
             serviceName: ReferralHandlers.service, services: [handlers], background: consumers,
             onDrain: { database.events.shutDown() })

@@ -91,6 +91,7 @@ extension ReferralStore {
                 try CaseRecord(
                     value, admissionDay: admission.dayNumber, lastDay: timeline.lastDay.dayNumber, ageBand: ageBand.rawValue
                 ).insert(db)
+                referralCache.invalidateAfterCommit(referral.referralID, db)
                 referral.status = .admitted
                 referral.caseID = value.caseID
                 if referral.prePlacementMeetingHeldOn.isEmpty { referral.prePlacementMeetingHeldOn = request.prePlacementMeetingHeldOn }
@@ -111,9 +112,11 @@ extension ReferralStore {
     }
 
     func `case`(_ caseID: String) async throws -> Case? {
-        try await database.read { db in
-            let statement = try db.cachedStatement(sql: #"SELECT message FROM "case" WHERE case_id = ?"#)
-            return try Data.fetchOne(statement, arguments: [caseID]).map { try Case(serializedBytes: Array($0)) }
+        try await caseCache.value(for: caseID) {
+            try await database.read { db in
+                let statement = try db.cachedStatement(sql: #"SELECT message FROM "case" WHERE case_id = ?"#)
+                return try Data.fetchOne(statement, arguments: [caseID]).map { try Case(serializedBytes: Array($0)) }
+            }
         }
     }
 
@@ -160,6 +163,7 @@ extension ReferralStore {
                     }
                     value.finalSummaryIssuedOn = issued
                 }
+                caseCache.invalidateAfterCommit(caseID, db)
                 value.status = status
                 value.terminationReason = reason
                 value.terminationNote = note
@@ -177,7 +181,8 @@ extension ReferralStore {
     }
 
     /// Applies the meeting service's PRE_PLACEMENT `MeetingHeld` (in the consumer's transaction).
-    static func applyPrePlacementMeeting(referralID: String, heldOn: String, _ db: Database) throws {
+    func applyPrePlacementMeeting(referralID: String, heldOn: String, _ db: Database) throws {
+        referralCache.invalidateAfterCommit(referralID, db)
         try db.execute(
             sql: "INSERT OR REPLACE INTO pre_placement_meeting(referral_id, held_on) VALUES (?, ?)",
             arguments: [referralID, heldOn])
@@ -189,7 +194,8 @@ extension ReferralStore {
     }
 
     /// Applies the assessment service's `FinalSummaryIssued` (in the consumer's transaction).
-    static func applyFinalSummary(caseID: String, issuedOn: String, _ db: Database) throws {
+    func applyFinalSummary(caseID: String, issuedOn: String, _ db: Database) throws {
+        caseCache.invalidateAfterCommit(caseID, db)
         try db.execute(
             sql: "INSERT OR IGNORE INTO final_summary(case_id, issued_on) VALUES (?, ?)", arguments: [caseID, issuedOn])
         guard let record = try CaseRecord.fetchOne(db, key: caseID) else { return }

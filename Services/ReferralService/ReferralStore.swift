@@ -11,6 +11,9 @@ internal import TiltsWire
 /// Thread-safe; methods await the database and never block the caller's thread.
 struct ReferralStore: Sendable {
     let database: ServiceDatabase
+    /// Hot records for point reads; every write below invalidates what it changes after commit.
+    let referralCache = RecordCache<Referral>(capacity: 1024)
+    let caseCache = RecordCache<Case>(capacity: 1024)
     static let source = "referral"
 
     /// The moment a write happens: its instant and its Riga calendar day.
@@ -69,6 +72,7 @@ struct ReferralStore: Sendable {
                     throw ReferralError.precondition(
                         "referral \(referralID) is \(referral.status.description) and can no longer be withdrawn or declined")
                 }
+                referralCache.invalidateAfterCommit(referralID, db)
                 referral.status = status
                 referral.closingReason = reason
                 referral.closedOn = moment.today.description
@@ -102,9 +106,11 @@ struct ReferralStore: Sendable {
     }
 
     func referral(_ referralID: String) async throws -> Referral? {
-        try await database.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT message FROM referral WHERE referral_id = ?")
-            return try Data.fetchOne(statement, arguments: [referralID]).map { try Referral(serializedBytes: Array($0)) }
+        try await referralCache.value(for: referralID) {
+            try await database.read { db in
+                let statement = try db.cachedStatement(sql: "SELECT message FROM referral WHERE referral_id = ?")
+                return try Data.fetchOne(statement, arguments: [referralID]).map { try Referral(serializedBytes: Array($0)) }
+            }
         }
     }
 
