@@ -10,11 +10,17 @@ public protocol RPCService: Sendable {
 /// Finds the method for a request's `:path`.
 ///
 /// Built once when the server starts; immutable, so any thread may use it.
+///
+/// A router may have a `fallback`: a method that serves every well-formed `/service/method` path
+/// no service registered (the gateway's proxy). The fallback's `run` is reused for each such path
+/// with the path's own descriptor, so a handler reads the real method from its context.
 public struct RPCRouter: Sendable {
     private let table: [String: ServerMethod]
+    private let fallback: ServerMethod?
 
     /// Collects the methods of `services`; a later duplicate path replaces an earlier one.
-    public init(services: [any RPCService]) {
+    /// - Parameter fallback: serves paths no service registered; nil answers them UNIMPLEMENTED.
+    public init(services: [any RPCService], fallback: ServerMethod? = nil) {
         var table: [String: ServerMethod] = [:]
         for service in services {
             for method in service.methods {
@@ -22,13 +28,17 @@ public struct RPCRouter: Sendable {
             }
         }
         self.table = table
+        self.fallback = fallback
     }
 
-    /// The method registered for a `:path`, or nil (the server answers UNIMPLEMENTED).
+    /// The method registered for a `:path`; else the fallback (with the path's descriptor) when
+    /// the path has the form `/service/method`; else nil (the server answers UNIMPLEMENTED).
     public func method(forPath path: String) -> ServerMethod? {
-        table[path]
+        if let method = table[path] { return method }
+        guard let fallback, let descriptor = MethodDescriptor(path: path) else { return nil }
+        return ServerMethod(descriptor: descriptor, kind: fallback.kind, run: fallback.run)
     }
 
-    /// Every registered path, sorted.
+    /// Every registered path, sorted (the fallback's are not listed).
     public var paths: [String] { table.keys.sorted() }
 }
