@@ -15,6 +15,9 @@ internal import Synchronization
 /// Ownership: the server owns its listening channels and tracks the connections it accepted; the
 /// event loop group belongs to the caller. Thread-safe.
 ///
+/// TLS listeners read their certificate and key at ``start()``; ``reloadTLS()`` reads them again
+/// (e.g. on SIGHUP) for connections accepted afterwards.
+///
 /// ```swift
 /// let server = GRPCServer(
 ///     config: .defaults { $0.listeners = [.unixSocket(path: "/run/tilts/referral.sock")] },
@@ -31,19 +34,23 @@ public final class GRPCServer: Sendable {
     private let logger: Logger
     private let tracker = ConnectionTracker()
     private let listeners = Mutex<[any Channel]>([])
+    private let tlsProviders = Mutex<[TLSContextProvider]>([])
     private let stopped = Mutex<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     /// - Parameters:
     ///   - config: listeners and limits.
     ///   - services: the services to route calls to.
+    ///   - fallback: serves every `/service/method` path no service registered (see ``RPCRouter``);
+    ///     nil answers them UNIMPLEMENTED.
     ///   - group: the event loops for listeners and connections; defaults to NIO's shared group.
     ///   - logger: where connection-level events are logged (ids only, never payloads).
     public init(
-        config: Config, services: [any RPCService], group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        config: Config, services: [any RPCService], fallback: ServerMethod? = nil,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger = Logger(label: "tilts.grpc.server")
     ) {
         self.config = config
-        self.router = RPCRouter(services: services)
+        self.router = RPCRouter(services: services, fallback: fallback)
         self.group = group
         self.logger = logger
     }
@@ -61,6 +68,26 @@ public final class GRPCServer: Sendable {
             logger.info("listening", metadata: ["listener": "\(listener)"])
         }
         return addresses
+    }
+
+    /// Reads the certificate, key and CA files of every TLS listener again; connections accepted
+    /// afterwards use them, open ones keep theirs.
+    /// - Returns: how many TLS listeners were reloaded.
+    /// - Throws: ``TransportError`` `.tlsSetup` naming the first listener whose files do not load;
+    ///   that listener keeps its previous certificate.
+    @discardableResult
+    public func reloadTLS() throws -> Int {
+        let providers = tlsProviders.withLock { $0 }
+        for provider in providers {
+            do {
+                try provider.reload()
+            } catch {
+                throw TransportError(
+                    code: .tlsSetup,
+                    message: "TLS certificate \(provider.configuration.certificateChainPath ?? "?") could not be reloaded: \(error)")
+            }
+        }
+        return providers.count
     }
 
     /// Starts, then waits until a graceful shutdown completes. Cancel the task to shut down.
@@ -124,13 +151,14 @@ public final class GRPCServer: Sendable {
     // MARK: - Binding
 
     private func bind(_ listener: Listener) async throws -> any Channel {
-        let tlsContext: TLSContext?
+        let tlsContext: TLSContextProvider?
         if case .tls(_, _, let configuration) = listener {
             do {
-                tlsContext = try TLSContext(serverConfiguration: configuration)
+                tlsContext = try TLSContextProvider(serverConfiguration: configuration)
             } catch {
                 throw TransportError(code: .tlsSetup, message: "TLS for \(listener) could not be set up: \(error)")
             }
+            tlsProviders.withLock { $0.append(tlsContext!) }
         } else {
             tlsContext = nil
         }
@@ -154,7 +182,7 @@ public final class GRPCServer: Sendable {
         }
     }
 
-    private func makeBootstrap(listener: Listener, tlsContext: TLSContext?) -> ServerBootstrap {
+    private func makeBootstrap(listener: Listener, tlsContext: TLSContextProvider?) -> ServerBootstrap {
         let config = config
         let router = router
         let logger = logger
@@ -170,7 +198,7 @@ public final class GRPCServer: Sendable {
                 return PeerCredentials.identity(of: channel, listener: listener).flatMapThrowing { peer in
                     let sync = channel.pipeline.syncOperations
                     if let tlsContext {
-                        try sync.addHandler(OpenSSLHandler.server(context: tlsContext))
+                        try sync.addHandler(OpenSSLHandler.server(context: tlsContext.context))
                     }
                     try sync.addHandler(
                         ServerConnectionHandler(
