@@ -21,6 +21,9 @@ let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let nioEmbedded: Target.Dependency = .product(name: "NIOEmbedded", package: "swift-nio")
+let nioHTTP1: Target.Dependency = .product(name: "NIOHTTP1", package: "swift-nio")
+let metrics: Target.Dependency = .product(name: "Metrics", package: "swift-metrics")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 
 let settings: [SwiftSetting] = [
     .swiftLanguageMode(.v5),
@@ -62,6 +65,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -98,7 +103,7 @@ let package = Package(
             name: "TiltsServiceKit",
             dependencies: [
                 "TiltsTransport", "TiltsRPC", "TiltsHealth", "TiltsTLS", nio, nioPosix, logging, argumentParser,
-                serviceLifecycle,
+                serviceLifecycle, nioHTTP1, metrics, prometheus,
             ],
             swiftSettings: settings
         ),
