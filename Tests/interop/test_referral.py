@@ -8,7 +8,6 @@ The principal is sent as the gateway would send it: metadata `tilts-principal-bi
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import uuid
@@ -297,3 +296,43 @@ def test_kill_during_a_burst_loses_and_doubles_nothing(pb, launch, tmp_dir):
     assert sequences == list(range(1, total + 1)), "events must be contiguous, none missing, none repeated"
     submitted = {pb.referral.ReferralSubmitted.FromString(e.payload).referral_id for e in seen + rest}
     assert submitted == ids
+
+
+def test_withdraw_decline_filters_and_pages(pb, service):
+    r = pb.referral
+    kept = [service.submit(30 + n) for n in range(5)]
+    withdrawn = service.stub.WithdrawReferral(r.WithdrawReferralRequest(
+        request_id=str(uuid.uuid4()), referral_id=kept[0].referral_id, reason="ģimene pārcēlās"), metadata=service.sd)
+    assert withdrawn.status == r.WITHDRAWN and withdrawn.closed_on
+    declined = service.stub.DeclineReferral(r.DeclineReferralRequest(
+        request_id=str(uuid.uuid4()), referral_id=kept[1].referral_id, reason="nav vietu"), metadata=service.centre)
+    assert declined.status == r.DECLINED
+    err = code_of(lambda: service.stub.WithdrawReferral(r.WithdrawReferralRequest(
+        request_id=str(uuid.uuid4()), referral_id=kept[2].referral_id, reason="x"), metadata=service.sd_other))
+    assert err.code() == grpc.StatusCode.NOT_FOUND
+    err = code_of(lambda: service.stub.WithdrawReferral(r.WithdrawReferralRequest(
+        request_id=str(uuid.uuid4()), referral_id=kept[0].referral_id, reason="again"), metadata=service.sd))
+    assert err.code() == grpc.StatusCode.FAILED_PRECONDITION
+    # The same child can be referred again once the earlier referral is closed.
+    again = service.submit(30)
+    assert again.referral_id != kept[0].referral_id
+
+    waiting = service.stub.ListReferrals(r.ListReferralsRequest(statuses=[r.RECEIVED]), metadata=service.centre)
+    assert {x.referral_id for x in waiting.referrals} == {k.referral_id for k in kept[2:]} | {again.referral_id}
+    # Pages of 2 walk the whole list in order, without repeats.
+    seen, token = [], ""
+    while True:
+        page = service.stub.ListReferrals(r.ListReferralsRequest(page_size=2, page_token=token), metadata=service.centre)
+        assert len(page.referrals) <= 2
+        seen += [x.referral_id for x in page.referrals]
+        token = page.next_page_token
+        if not token:
+            break
+    assert len(seen) == len(set(seen)) == 6
+    # A token from another query is refused.
+    first = service.stub.ListReferrals(r.ListReferralsRequest(page_size=1), metadata=service.centre)
+    err = code_of(lambda: service.stub.ListReferrals(
+        r.ListReferralsRequest(page_size=1, page_token=first.next_page_token, statuses=[r.DECLINED]), metadata=service.centre))
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT
+    err = code_of(lambda: service.stub.ListReferrals(r.ListReferralsRequest(received_from="2026-13-01"), metadata=service.centre))
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT and "received_from" in err.details()
