@@ -50,43 +50,14 @@ enum ReferralEventConsumers {
 
     static func applyMeetingEvent(_ event: Event, store: ReferralStore, _ db: Database) throws {
         guard event.kind == "MeetingHeld" else { return }
-        let held = try MeetingHeldFacts(serializedBytes: event.payload)
-        guard held.kind == MeetingHeldFacts.prePlacement, !held.referralID.isEmpty else { return }
+        let held = try MeetingHeld(serializedBytes: event.payload)
+        guard held.kind == .prePlacement, !held.referralID.isEmpty else { return }
         try store.applyPrePlacementMeeting(referralID: held.referralID, heldOn: held.heldOn, db)
     }
 
     static func applyAssessmentEvent(_ event: Event, store: ReferralStore, _ db: Database) throws {
         guard event.kind == "FinalSummaryIssued" else { return }
-        let issued = try FinalSummaryIssuedFacts(serializedBytes: event.payload)
+        let issued = try FinalSummaryIssued(serializedBytes: event.payload)
         try store.applyFinalSummary(caseID: issued.caseID, issuedOn: issued.issuedOn, db)
     }
-}
-
-/// The fields of `tilts.meeting.v1.MeetingHeld` this service reads (field numbers from its proto).
-struct MeetingHeldFacts: Message {
-    static let prePlacement: Int32 = 1
-    var kind: Int32 = 0
-    var referralID = ""
-    var heldOn = ""
-    var unknownFields = UnknownFields()
-    init() {}
-    static let protoMessageName = "tilts.meeting.v1.MeetingHeld"
-    static let fieldTable = FieldTable<Self>([
-        .int32(2, "kind", \.kind),
-        .string(4, "referral_id", \.referralID),
-        .string(5, "held_on", \.heldOn),
-    ])
-}
-
-/// The fields of `tilts.assessment.v1.FinalSummaryIssued` this service reads.
-struct FinalSummaryIssuedFacts: Message {
-    var caseID = ""
-    var issuedOn = ""
-    var unknownFields = UnknownFields()
-    init() {}
-    static let protoMessageName = "tilts.assessment.v1.FinalSummaryIssued"
-    static let fieldTable = FieldTable<Self>([
-        .string(1, "case_id", \.caseID),
-        .string(2, "issued_on", \.issuedOn),
-    ])
 }
