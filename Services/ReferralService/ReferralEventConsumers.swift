@@ -5,7 +5,6 @@ internal import TiltsRPC
 internal import TiltsServiceKit
 internal import TiltsStore
 internal import TiltsTransport
-internal import TiltsWire
 
 /// The facts the referral service learns from its neighbours' event streams (DESIGN section 3):
 /// - meeting → referral: a PRE_PLACEMENT `MeetingHeld` marks the referral's pre-placement meeting held;
