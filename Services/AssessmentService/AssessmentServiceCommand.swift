@@ -1,9 +1,17 @@
 internal import ArgumentParser
+internal import Foundation
+internal import Logging
+internal import TiltsDomain
 internal import TiltsServiceKit
+internal import TiltsStore
+internal import TiltsWire
 
-/// `assessment-service`: Mapping, rehabilitation plans, sessions and final summaries.
+/// `assessment-service`: mapping, assessments, rehabilitation plans, sessions and final summaries.
 ///
-/// Serves gRPC on a Unix socket with `grpc.health.v1.Health`; its API arrives with its issue.
+/// Settings beyond the common ones (config file keys, or `TILTS_<KEY>` environment variables):
+/// - `referral_socket`: follow the referral service's events (cases admitted and ended);
+/// - `meeting_socket`: follow the meeting service's events (meetings held, plan approved);
+/// - `instruments_dir`: a folder of further instrument definitions, one JSON file each.
 @main
 struct AssessmentServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +21,50 @@ struct AssessmentServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = try ServiceRunner(name: "assessment-service", options: options)
-        try await runner.run(serviceName: nil, services: [])
+        let settings = AssessmentSettings(runner.configuration)
+        let instruments: InstrumentLibrary
+        do {
+            instruments = try InstrumentLibrary.loading(directory: settings.instrumentsDirectory)
+        } catch let error as InstrumentLibraryError {
+            throw ServiceConfigurationError(error.description)
+        }
+        runner.logger.info("instruments loaded", metadata: ["count": "\(instruments.instruments.count)"])
+        let database = try ServiceDatabase(
+            path: runner.configuration.dataDirectory + "/assessment.sqlite", migrator: AssessmentSchema.migrator,
+            logger: runner.logger)
+        let handlers = AssessmentHandlers(
+            store: AssessmentStore(database: database, instruments: instruments), clock: AssessmentClock.now)
+        let consumers = try AssessmentEventConsumers.make(
+            referralSocket: settings.referralSocket, meetingSocket: settings.meetingSocket, database: database,
+            logger: runner.logger)
+        try await runner.run(
+            serviceName: AssessmentHandlers.service, services: [handlers], background: consumers,
+            onDrain: { database.events.shutDown() })
+    }
+}
+
+/// The assessment service's own settings.
+struct AssessmentSettings {
+    var referralSocket: String?
+    var meetingSocket: String?
+    var instrumentsDirectory: String?
+
+    init(_ configuration: ServiceConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        func value(_ key: String) -> String? {
+            (environment["TILTS_\(key.uppercased())"] ?? configuration.values[key]).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        referralSocket = value("referral_socket")
+        meetingSocket = value("meeting_socket")
+        instrumentsDirectory = value("instruments_dir")
+    }
+}
+
+/// The real clock: now, and today in Riga. Tests pass their own.
+enum AssessmentClock {
+    @Sendable static func now() -> AssessmentStore.Moment {
+        let seconds = Date().timeIntervalSince1970
+        let whole = Int64(seconds.rounded(.down))
+        let timestamp = Timestamp(seconds: whole, nanos: Int32((seconds - Double(whole)) * 1e9))
+        return AssessmentStore.Moment(timestamp: timestamp, today: RigaTime.calendarDay(ofUnixSeconds: whole))
     }
 }

@@ -85,6 +85,8 @@ def import_stubs(out_dir: Path):
         "common": "tilts.common.v1.common_pb2",
         "referral": "tilts.referral.v1.referral_pb2",
         "referral_grpc": "tilts.referral.v1.referral_pb2_grpc",
+        "assessment": "tilts.assessment.v1.assessment_pb2",
+        "assessment_grpc": "tilts.assessment.v1.assessment_pb2_grpc",
         "meeting": "tilts.meeting.v1.meeting_pb2",
         "meeting_grpc": "tilts.meeting.v1.meeting_pb2_grpc",
     }
