@@ -128,13 +128,17 @@ class Stack:
         if meeting_socket:
             lines.append(f"meeting_socket = {meeting_socket}")
         (tmp_dir / "assessment.conf").write_text("\n".join(lines) + "\n")
-        launch.start("referral-service", [
-            str(support.binary("referral-service")), "--socket", str(self.ref_endpoint.socket_path),
-            "--data-dir", str(tmp_dir / "referral-data"), "--config", str(tmp_dir / "referral.conf")], self.ref_endpoint)
-        launch.start("assessment-service", [
-            str(support.binary("assessment-service")), "--socket", str(self.asm_endpoint.socket_path),
-            "--data-dir", str(tmp_dir / "assessment-data"), "--config", str(tmp_dir / "assessment.conf")],
-            self.asm_endpoint)
+        self.launch = launch
+        self.argv = {
+            "referral-service": [
+                str(support.binary("referral-service")), "--socket", str(self.ref_endpoint.socket_path),
+                "--data-dir", str(tmp_dir / "referral-data"), "--config", str(tmp_dir / "referral.conf")],
+            "assessment-service": [
+                str(support.binary("assessment-service")), "--socket", str(self.asm_endpoint.socket_path),
+                "--data-dir", str(tmp_dir / "assessment-data"), "--config", str(tmp_dir / "assessment.conf")],
+        }
+        self.endpoints = {"referral-service": self.ref_endpoint, "assessment-service": self.asm_endpoint}
+        self.procs = {name: launch.start(name, argv, self.endpoints[name]) for name, argv in self.argv.items()}
         self.referral = pb.referral_grpc.ReferralServiceStub(self.ref_endpoint.channel())
         self.assessment = pb.assessment_grpc.AssessmentServiceStub(self.asm_endpoint.channel())
         c = pb.common
@@ -145,6 +149,12 @@ class Stack:
         self.ministry = principal(pb, c.MINISTRY, "", "lm")
         self.operator = principal(pb, c.OPERATOR, "", "service:test")
         self.admission = today_in_riga() - timedelta(days=35)
+
+    def stop(self, name):
+        assert self.procs[name].stop() == 0, self.procs[name].log_tail()
+
+    def start(self, name):
+        self.procs[name] = self.launch.start(name, self.argv[name], self.endpoints[name])
 
     def day(self, n: int) -> str:
         """Course day n (day 1 is the admission day) as YYYY-MM-DD."""
@@ -452,6 +462,39 @@ def test_instruments_and_catalogue(pb, stack):
     worries, friends = scored.scores
     assert (worries.raw_sum, worries.score, worries.prorated, worries.band_code) == (3, 5, True, "HIGH")
     assert (friends.score, friends.band_code) == (4, "TYPICAL")
+
+
+def test_restarts_neither_lose_nor_repeat_facts(pb, stack):
+    a, s = pb.assessment, stack
+    first = s.admit(5)
+    s.assess(first, a.BASELINE, s.day(5))
+
+    # Assessment down while the referral service admits: the admission arrives after the restart.
+    s.stop("assessment-service")
+    r = pb.referral
+    referral = s.referral.SubmitReferral(r.SubmitReferralRequest(request_id=str(uuid.uuid4()), details=details(pb, 6)),
+                                         metadata=s.sd, timeout=10)
+    second = s.referral.AdmitCase(r.AdmitCaseRequest(
+        request_id=str(uuid.uuid4()), referral_id=referral.referral_id, admission_date=s.admission.isoformat(),
+        course_length_days=40, pre_placement_meeting_held_on=s.day(-2)), metadata=s.centre, timeout=10).case_id
+    s.start("assessment-service")
+    eventually(lambda: s.assessment.GetCaseRecord(a.GetCaseRecordRequest(case_id=second), metadata=s.centre, timeout=5))
+
+    # Referral restarted under a running assessment service: its consumer reconnects.
+    s.stop("referral-service")
+    s.start("referral-service")
+    third = s.admit(7)
+
+    # Nothing was applied twice or lost: each case once, the assessment and its event kept once.
+    for case_id in (first, second, third):
+        record = s.assessment.GetCaseRecord(a.GetCaseRecordRequest(case_id=case_id), metadata=s.centre, timeout=5)
+        assert record.status == a.OPEN and record.timeline.admission_date == s.admission.isoformat()
+    s.assess(second, a.BASELINE, s.day(6))
+    events = _events(s, 2)
+    assert [(e.kind, e.case_id) for e in events] == [("AssessmentRecorded", first), ("AssessmentRecorded", second)]
+    assert [e.sequence for e in events] == [1, 2]
+    err = code_of(lambda: s.assess(first, a.BASELINE, s.day(7)))
+    assert err.code() == grpc.StatusCode.ALREADY_EXISTS
 
 
 def _meeting_stubs(pb):
