@@ -121,5 +121,17 @@ public enum TiltsMessageRegistry {
         MeetingCancelled.self,
         MeetingAddendumAdded.self,
         MeetingRequirementMissed.self,
+        // tilts.gateway.v1
+        AuditEntry.self,
+        QueryAuditRequest.self,
+        QueryAuditResponse.self,
+        VerifyAuditChainRequest.self,
+        VerifyAuditChainResponse.self,
+        TokenInfo.self,
+        IssueTokenRequest.self,
+        IssueTokenResponse.self,
+        RevokeTokenRequest.self,
+        ListTokensRequest.self,
+        ListTokensResponse.self,
     ]
 }
