@@ -23,23 +23,24 @@ enum AssessmentEventConsumers {
         return principal
     }()
 
-    /// The consumers for the sockets configured (`referral_socket`, `meeting_socket`).
+    /// The consumers for the links configured (`referral_socket`/`_address`, `meeting_socket`/`_address`).
     static func make(
-        referralSocket: String?, meetingSocket: String?, database: ServiceDatabase, logger: Logger
+        referral: GRPCClientConnection.Target?, meeting: GRPCClientConnection.Target?, database: ServiceDatabase,
+        logger: Logger
     ) throws -> [BackgroundService] {
         var services: [BackgroundService] = []
-        if let referralSocket {
+        if let referral {
             let consumer = EventConsumer(
                 name: "referral",
                 source: MethodDescriptor(service: "tilts.referral.v1.ReferralService", method: "WatchEvents"),
-                transport: try GRPCClientConnection(target: .unixSocket(path: referralSocket)), database: database,
+                transport: try GRPCClientConnection(target: referral), database: database,
                 kinds: ["CaseAdmitted", "CaseEnded"], principal: principal, logger: logger, apply: applyReferralEvent)
             services.append(BackgroundService(name: "referral-events") { await consumer.run() })
         }
-        if let meetingSocket {
+        if let meeting {
             let consumer = EventConsumer(
                 name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
-                transport: try GRPCClientConnection(target: .unixSocket(path: meetingSocket)), database: database,
+                transport: try GRPCClientConnection(target: meeting), database: database,
                 kinds: ["MeetingHeld"], principal: principal, logger: logger, apply: applyMeetingEvent)
             services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
         }

@@ -4,13 +4,16 @@ internal import Logging
 internal import TiltsDomain
 internal import TiltsServiceKit
 internal import TiltsStore
+internal import TiltsTransport
 internal import TiltsWire
 
 /// `assessment-service`: mapping, assessments, rehabilitation plans, sessions and final summaries.
 ///
 /// Settings beyond the common ones (config file keys, or `TILTS_<KEY>` environment variables):
-/// - `referral_socket`: follow the referral service's events (cases admitted and ended);
-/// - `meeting_socket`: follow the meeting service's events (meetings held, plan approved);
+/// - `referral_socket` / `referral_address`: follow the referral service's events (cases admitted
+///   and ended);
+/// - `meeting_socket` / `meeting_address`: follow the meeting service's events (meetings held, plan
+///   approved); see `ServiceConfiguration.peerTarget` for the address form;
 /// - `instruments_dir`: a folder of further instrument definitions, one JSON file each.
 @main
 struct AssessmentServiceCommand: AsyncParsableCommand {
@@ -21,7 +24,7 @@ struct AssessmentServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = try ServiceRunner(name: "assessment-service", options: options)
-        let settings = AssessmentSettings(runner.configuration)
+        let settings = try AssessmentSettings(runner.configuration)
         let instruments: InstrumentLibrary
         do {
             instruments = try InstrumentLibrary.loading(directory: settings.instrumentsDirectory)
@@ -35,7 +38,7 @@ struct AssessmentServiceCommand: AsyncParsableCommand {
         let handlers = AssessmentHandlers(
             store: AssessmentStore(database: database, instruments: instruments), clock: AssessmentClock.now)
         let consumers = try AssessmentEventConsumers.make(
-            referralSocket: settings.referralSocket, meetingSocket: settings.meetingSocket, database: database,
+            referral: settings.referral, meeting: settings.meeting, database: database,
             logger: runner.logger)
         try await runner.run(
             serviceName: AssessmentHandlers.service, services: [handlers], background: consumers,
@@ -45,17 +48,16 @@ struct AssessmentServiceCommand: AsyncParsableCommand {
 
 /// The assessment service's own settings.
 struct AssessmentSettings {
-    var referralSocket: String?
-    var meetingSocket: String?
+    /// Where the followed services are; nil when the link is not configured.
+    var referral: GRPCClientConnection.Target?
+    var meeting: GRPCClientConnection.Target?
     var instrumentsDirectory: String?
 
-    init(_ configuration: ServiceConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        func value(_ key: String) -> String? {
-            (environment["TILTS_\(key.uppercased())"] ?? configuration.values[key]).flatMap { $0.isEmpty ? nil : $0 }
-        }
-        referralSocket = value("referral_socket")
-        meetingSocket = value("meeting_socket")
-        instrumentsDirectory = value("instruments_dir")
+    /// - Throws: ``ServiceConfigurationError`` for a malformed peer address.
+    init(_ configuration: ServiceConfiguration) throws {
+        referral = try configuration.peerTarget("referral")
+        meeting = try configuration.peerTarget("meeting")
+        instrumentsDirectory = configuration.value("instruments_dir").flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

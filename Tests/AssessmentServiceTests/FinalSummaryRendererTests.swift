@@ -104,6 +104,8 @@ internal import TiltsMessages
         #expect(lines.contains("- " + Markdown.inline(Self.hostile)))
         #expect(Markdown.inline("a|b*c<d>") == "a\\|b\\*c\\<d\\>")
         #expect(!lines.contains { $0.contains("<script>") })
+        #expect(Markdown.block("# 1. punkts\n2. punkts\n- saraksts\nparasts teksts 3.5") == "\\# 1. punkts\\\n2\\. punkts\\\n\\- saraksts\\\nparasts teksts 3.5")
+        #expect(Markdown.inline("2026-05-03 (pirmd.)") == "2026-05-03 (pirmd.)", "dates and dots stay readable")
     }
 
     @Test func datesAndCountsReadAsLatvian() {

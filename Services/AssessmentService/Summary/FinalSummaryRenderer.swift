@@ -84,7 +84,7 @@ struct FinalSummaryRenderer {
         lines += ["", "## Kopsavilkums", "", Markdown.block(summary.narrative), "", "## Ieteikumi", ""]
         for group in recommendationGroups {
             lines += ["### \(group.heading)", ""]
-            for text in group.texts { lines.append("- " + Markdown.inline(text)) }
+            for text in group.texts { lines.append("- " + Markdown.lineStart(Markdown.inline(text))) }
             lines.append("")
         }
         lines += ["## Bērna turpmākā dzīvesvieta", "", Markdown.block(destinationText), ""]
@@ -122,27 +122,44 @@ struct FinalSummaryRenderer {
     }
 }
 
-/// Escaping for CommonMark text.
+/// Escaping for CommonMark text: enough backslashes that nothing written reads as syntax, and no
+/// more, so the Markdown stays readable as plain text.
 enum Markdown {
-    /// Text inside a line: every character Markdown could read as syntax is backslash-escaped,
-    /// and line breaks become spaces (table cells and list items stay on one line).
+    /// Text inside a line (a list item, a table cell, after a label): emphasis, code, links, HTML,
+    /// entities and table pipes are escaped, and line breaks become spaces.
     static func inline(_ text: String) -> String {
         var result = ""
         for character in text {
             if character == "\n" || character == "\r" {
                 result.append(" ")
             } else {
-                if "\\`*_{}[]()<>#+-.!|&~=\"'".contains(character) { result.append("\\") }
+                if "\\`*_[]<>|&~".contains(character) { result.append("\\") }
                 result.append(character)
             }
         }
         return result
     }
 
-    /// A paragraph: each line escaped, lines joined by hard line breaks; an empty text becomes "—".
+    /// A paragraph: each line escaped as ``inline(_:)`` and, where a line could open a heading,
+    /// list, quote or rule, its first character too; lines are joined by hard line breaks. An
+    /// empty text becomes "—".
     static func block(_ text: String) -> String {
         let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" })
         if lines.isEmpty { return "—" }
-        return lines.map { inline(String($0)) }.joined(separator: "\\\n")
+        return lines.map { lineStart(inline(String($0))) }.joined(separator: "\\\n")
+    }
+
+    /// Escapes what only means something at the start of a line: `#`, `-`, `+`, `=`, and the
+    /// `.` or `)` of an ordered-list number.
+    static func lineStart(_ line: String) -> String {
+        let body = line.drop { $0 == " " }
+        let indent = String(line.prefix(line.count - body.count))
+        guard let first = body.first else { return line }
+        if "#-+=".contains(first) { return indent + "\\" + body }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = body.dropFirst(digits.count).first, next == "." || next == ")" {
+            return indent + digits + "\\" + body.dropFirst(digits.count)
+        }
+        return line
     }
 }
