@@ -32,11 +32,10 @@ internal import TiltsWire
         // "ā" is two octets: 74 ASCII octets then "ā" would reach 76, so "ā" starts the next line.
         let line = String(repeating: "x", count: 74) + "āāā" + String(repeating: "ž", count: 60)
         let folded = ICalendarText.fold(line)
-        for part in folded.components(separatedBy: "\r\n") {
-            #expect(part.utf8.count <= 75)
-            #expect(String(validatingUTF8: Array(part.utf8CString)) != nil)
-        }
-        #expect(folded.components(separatedBy: "\r\n")[0] == String(repeating: "x", count: 74))
+        let parts = folded.components(separatedBy: "\r\n")
+        #expect(parts.allSatisfy { $0.utf8.count <= 75 })
+        #expect(parts[0] == String(repeating: "x", count: 74))
+        #expect(parts[1].hasPrefix(" āāā"))
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
     }
 
