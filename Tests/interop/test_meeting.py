@@ -257,22 +257,44 @@ def test_schedule_minutes_finalise_edit_addendum_and_overdue(pb, stack):
 
 def test_pre_placement_held_reaches_the_referral_service(pb, stack):
     """A finalised PRE_PLACEMENT meeting is the event the referral service uses to mark it held."""
-    m = pb.meeting
-    meetings = stack.meetings
+    m, r = pb.meeting, pb.referral
+    meetings, referral = stack.meetings, stack.referral
+    # The referral service follows the meeting service too (`meeting_socket`).
+    (referral.dir / "referral.conf").write_text(
+        f"capacity = 40\nallocation = requested\nmeeting_socket = {meetings.endpoint.socket_path}\n")
+    assert referral.proc.stop() == 0
+    referral.restart()
     today = riga_today()
-    referral = stack.referral.submit(301)
-    meetings.wait_requirements(referral.referral_id, kinds=("PRE_PLACEMENT",))
-    pre = meetings.schedule("PRE_PLACEMENT", today, referral_id=referral.referral_id, who=meetings.sd, hour=0, minutes=30)
-    assert pre.window.first == referral.received_on and pre.window.last == "" and pre.in_window
+    submitted = referral.submit(301)
+    meetings.wait_requirements(submitted.referral_id, kinds=("PRE_PLACEMENT",), timeout=15)
+    pre = meetings.schedule("PRE_PLACEMENT", today, referral_id=submitted.referral_id, who=meetings.sd, hour=0, minutes=30)
+    assert pre.window.first == submitted.received_on and pre.window.last == "" and pre.in_window
+    assert pre.convened_by == pb.common.SOCIAL_SERVICE
     final = meetings.minutes(pre, today, finalise=True, who=meetings.sd, plan_approved=False)
     assert final.status == m.HELD
+
     stream = meetings.stub.WatchEvents(pb.common.WatchEventsRequest(kinds=["MeetingHeld"]), metadata=meetings.operator,
                                        timeout=10)
     event = next(iter(stream))
     stream.cancel()
     held = m.MeetingHeld.FromString(event.payload)
-    assert event.case_id == referral.referral_id and held.referral_id == referral.referral_id and held.case_id == ""
-    assert held.kind == m.PRE_PLACEMENT and held.held_in_window
+    assert event.case_id == submitted.referral_id and held.referral_id == submitted.referral_id and held.case_id == ""
+    assert held.kind == m.PRE_PLACEMENT and held.held_in_window and held.held_on == today.isoformat()
+
+    deadline = time.monotonic() + 15
+    while True:
+        got = referral.stub.GetReferral(r.GetReferralRequest(referral_id=submitted.referral_id), metadata=referral.centre)
+        if got.status == r.PRE_PLACEMENT_MEETING_HELD or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert got.status == r.PRE_PLACEMENT_MEETING_HELD and got.pre_placement_meeting_held_on == today.isoformat()
+    # Admission needs neither a stated day nor an urgent justification now; the requirement shows it held.
+    case = referral.admit(submitted.referral_id, day=(today + dt.timedelta(days=1)).isoformat(), held="")
+    got, _ = meetings.wait_requirements(case.case_id, timeout=15)
+    assert got["PRE_PLACEMENT"].status == m.REQUIREMENT_HELD_IN_WINDOW
+    assert got["PRE_PLACEMENT"].meeting_id == pre.meeting_id and got["PRE_PLACEMENT"].held_on == today.isoformat()
+    assert (got["PRE_PLACEMENT"].window.first, got["PRE_PLACEMENT"].window.last) == (
+        submitted.received_on, (today + dt.timedelta(days=1)).isoformat())
 
 
 def test_export_calendar_parses_as_icalendar_with_its_attendees(pb, stack):
