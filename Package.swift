@@ -95,7 +95,7 @@ let package = Package(
         .target(name: "TiltsDomain", swiftSettings: settings),
         .target(
             name: "TiltsStore",
-            dependencies: ["TiltsRPC", "TiltsWire", "TiltsMessages", "TiltsTransport", grdb, logging],
+            dependencies: ["TiltsRPC", "TiltsWire", "TiltsMessages", "TiltsTransport", "TiltsDomain", grdb, logging],
             swiftSettings: settings
         ),
         .target(name: "TiltsInterop", dependencies: ["TiltsRPC", "TiltsWire"], swiftSettings: settings),

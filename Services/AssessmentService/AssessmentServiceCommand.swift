@@ -36,7 +36,7 @@ struct AssessmentServiceCommand: AsyncParsableCommand {
             path: runner.configuration.dataDirectory + "/assessment.sqlite", migrator: AssessmentSchema.migrator,
             logger: runner.logger)
         let handlers = AssessmentHandlers(
-            store: AssessmentStore(database: database, instruments: instruments), clock: AssessmentClock.now)
+            store: AssessmentStore(database: database, instruments: instruments), clock: WriteMoment.now)
         let consumers = try AssessmentEventConsumers.make(
             referral: settings.referral, meeting: settings.meeting, database: database,
             logger: runner.logger)
@@ -58,15 +58,5 @@ struct AssessmentSettings {
         referral = try configuration.peerTarget("referral")
         meeting = try configuration.peerTarget("meeting")
         instrumentsDirectory = configuration.value("instruments_dir").flatMap { $0.isEmpty ? nil : $0 }
-    }
-}
-
-/// The real clock: now, and today in Riga. Tests pass their own.
-enum AssessmentClock {
-    @Sendable static func now() -> AssessmentStore.Moment {
-        let seconds = Date().timeIntervalSince1970
-        let whole = Int64(seconds.rounded(.down))
-        let timestamp = Timestamp(seconds: whole, nanos: Int32((seconds - Double(whole)) * 1e9))
-        return AssessmentStore.Moment(timestamp: timestamp, today: RigaTime.calendarDay(ofUnixSeconds: whole))
     }
 }

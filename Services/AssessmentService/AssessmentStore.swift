@@ -16,11 +16,8 @@ struct AssessmentStore: Sendable {
     let instruments: InstrumentLibrary
     static let source = "assessment"
 
-    /// The moment a write happens: its instant and its Riga calendar day.
-    struct Moment: Sendable {
-        var timestamp: Timestamp
-        var today: CalendarDay
-    }
+    /// The moment a write happens (shared by every service's store).
+    typealias Moment = WriteMoment
 
     /// Who writes, for `recorded_by` and the idempotency scope.
     struct Writer: Sendable {

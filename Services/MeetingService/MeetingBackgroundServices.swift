@@ -22,11 +22,11 @@ enum MeetingBackgroundServices {
         settings: MeetingSettings, store: MeetingStore, clock: @escaping @Sendable () -> MeetingStore.Moment, logger: Logger
     ) throws -> [BackgroundService] {
         var services: [BackgroundService] = []
-        if let socket = settings.referralSocket {
+        if let target = settings.referral {
             let consumer = EventConsumer(
                 name: "referral",
                 source: MethodDescriptor(service: "tilts.referral.v1.ReferralService", method: "WatchEvents"),
-                transport: try GRPCClientConnection(target: .unixSocket(path: socket)), database: store.database,
+                transport: try GRPCClientConnection(target: target), database: store.database,
                 kinds: MeetingStore.eventKinds, principal: principal, logger: logger, apply: MeetingStore.applyReferralEvent)
             services.append(BackgroundService(name: "referral-events") { await consumer.run() })
         }

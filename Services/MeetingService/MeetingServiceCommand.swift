@@ -3,13 +3,15 @@ internal import Foundation
 internal import TiltsDomain
 internal import TiltsServiceKit
 internal import TiltsStore
+internal import TiltsTransport
 internal import TiltsWire
 
 /// `meeting-service`: the pilot's inter-institutional meetings, their windows, minutes and
 /// overdue steps (`tilts.meeting.v1.MeetingService`).
 ///
 /// Settings beyond the common ones (config file keys, or `TILTS_<KEY>` environment variables):
-/// - `referral_socket`: the referral service's socket; when set, the consumer "referral" follows
+/// - `referral_socket` (or `referral_address` for TCP + mutual TLS, see `ServiceConfiguration.peerTarget`):
+///   the referral service; when set, the consumer "referral" follows
 ///   its events (requirements open and close with referrals and cases);
 /// - `pilot_start`, `pilot_end`: the pilot period (default 2026-03-01 … 2027-02-28), for quarters;
 /// - `centre_name`: the centre's name in quarterly-review invitations;
@@ -28,16 +30,19 @@ struct MeetingServiceCommand: AsyncParsableCommand {
             path: runner.configuration.dataDirectory + "/meeting.sqlite", migrator: MeetingSchema.migrator,
             logger: runner.logger)
         let store = MeetingStore(database: database, pilot: settings.pilot)
-        let handlers = MeetingHandlers(store: store, settings: settings, clock: MeetingClock.now)
+        let handlers = MeetingHandlers(store: store, settings: settings, clock: WriteMoment.now)
         let background = try MeetingBackgroundServices.make(
-            settings: settings, store: store, clock: MeetingClock.now, logger: runner.logger)
-        try await runner.run(serviceName: MeetingHandlers.service, services: [handlers], background: background)
+            settings: settings, store: store, clock: WriteMoment.now, logger: runner.logger)
+        try await runner.run(
+            serviceName: MeetingHandlers.service, services: [handlers], background: background,
+            onDrain: { database.events.shutDown() })
     }
 }
 
 /// The meeting service's own settings.
 struct MeetingSettings: Sendable {
-    var referralSocket: String?
+    /// Where the referral service is (`referral_socket` or `referral_address`).
+    var referral: GRPCClientConnection.Target?
     var pilot = PilotCalendar.default
     var centreName = "Ģimenes atbalsta centrs"
     var missedSweepInterval: Duration = .seconds(3600)
@@ -47,7 +52,7 @@ struct MeetingSettings: Sendable {
     init(_ configuration: ServiceConfiguration) throws {
         let environment = ProcessInfo.processInfo.environment
         func value(_ key: String) -> String? { environment["TILTS_\(key.uppercased())"] ?? configuration.values[key] }
-        referralSocket = value("referral_socket").flatMap { $0.isEmpty ? nil : $0 }
+        referral = try configuration.peerTarget("referral")
         if value("pilot_start") != nil || value("pilot_end") != nil {
             let startText = value("pilot_start") ?? PilotCalendar.default.start.description
             let endText = value("pilot_end") ?? PilotCalendar.default.end.description
@@ -64,15 +69,5 @@ struct MeetingSettings: Sendable {
             }
             missedSweepInterval = .seconds(seconds)
         }
-    }
-}
-
-/// The real clock: now, and today in Riga.
-enum MeetingClock {
-    @Sendable static func now() -> MeetingStore.Moment {
-        let seconds = Date().timeIntervalSince1970
-        let whole = Int64(seconds.rounded(.down))
-        let timestamp = Timestamp(seconds: whole, nanos: Int32(min(999_999_999, (seconds - Double(whole)) * 1e9)))
-        return MeetingStore.Moment(timestamp: timestamp, today: RigaTime.calendarDay(ofUnixSeconds: whole))
     }
 }

@@ -20,11 +20,8 @@ struct MeetingStore: Sendable {
     let pilot: PilotCalendar
     static let source = MeetingAPI.eventSource
 
-    /// The moment a write happens: its instant and its Riga calendar day.
-    struct Moment: Sendable {
-        var timestamp: Timestamp
-        var today: CalendarDay
-    }
+    /// The moment a write happens (shared by every service's store).
+    typealias Moment = WriteMoment
 
     /// What a child's meeting belongs to: a referral (pre-placement) or a case (meetings 1–3).
     struct Subject {

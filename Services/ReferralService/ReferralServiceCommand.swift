@@ -28,7 +28,7 @@ struct ReferralServiceCommand: AsyncParsableCommand {
             path: runner.configuration.dataDirectory + "/referral.sqlite", migrator: ReferralSchema.migrator,
             logger: runner.logger)
         let store = ReferralStore(database: database)
-        let handlers = ReferralHandlers(store: store, policy: settings.admission, clock: ReferralClock.now)
+        let handlers = ReferralHandlers(store: store, policy: settings.admission, clock: WriteMoment.now)
         let consumers = try ReferralEventConsumers.make(
             meeting: try runner.configuration.peerTarget("meeting"),
             assessment: try runner.configuration.peerTarget("assessment"), store: store, logger: runner.logger)
@@ -60,15 +60,5 @@ struct ReferralSettings {
             seed = parsed
         }
         admission = ReferralStore.AdmissionPolicy(capacity: capacity, allocation: allocation, randomizer: BlockRandomizer(seed: seed))
-    }
-}
-
-/// The real clock: now, and today in Riga.
-enum ReferralClock {
-    @Sendable static func now() -> ReferralStore.Moment {
-        let seconds = Date().timeIntervalSince1970
-        let whole = Int64(seconds.rounded(.down))
-        let timestamp = Timestamp(seconds: whole, nanos: Int32((seconds - Double(whole)) * 1e9))
-        return ReferralStore.Moment(timestamp: timestamp, today: RigaTime.calendarDay(ofUnixSeconds: whole))
     }
 }

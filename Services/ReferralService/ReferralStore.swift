@@ -16,11 +16,8 @@ struct ReferralStore: Sendable {
     let caseCache = RecordCache<Case>(capacity: 1024)
     static let source = "referral"
 
-    /// The moment a write happens: its instant and its Riga calendar day.
-    struct Moment: Sendable {
-        var timestamp: Timestamp
-        var today: CalendarDay
-    }
+    /// The moment a write happens (shared by every service's store).
+    typealias Moment = WriteMoment
 
     // MARK: - Referrals
 
