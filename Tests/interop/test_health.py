@@ -24,6 +24,16 @@ def test_serving_then_clean_exit(name, pb, launch, tmp_dir):
     data_dir.mkdir()
     argv = [str(support.binary(name)), "--socket", str(endpoint.socket_path), "--data-dir", str(data_dir),
             "--log-level", "debug"]
+    if name == "tilts-gateway":
+        # Alone, the gateway routes nothing: its health aggregates the routed services, so with all
+        # four links switched off it is SERVING (with them on and down it rightly is not).
+        config = tmp_dir / "gateway.conf"
+        config.write_text("".join(f"{peer}_socket = none\n" for peer in ("referral", "meeting", "assessment", "reporting")))
+        argv += ["--config", str(config)]
+    elif name == "reporting-service":
+        config = tmp_dir / "reporting.conf"
+        config.write_text("pseudonym_secret = health-test-secret\n")
+        argv += ["--config", str(config)]
     proc = launch.start(name, argv, endpoint)
 
     with grpc.insecure_channel(endpoint.target) as channel:
