@@ -5,7 +5,8 @@ internal import TiltsRPC
 /// One client call on a connection: the ``ClientCallTransport`` the stub layer drives.
 ///
 /// Threading: stored properties are confined to `eventLoop`, the connection's loop; public methods
-/// may be called from any thread and hop there (hence `@unchecked Sendable`).
+/// may be called from any thread and hop there (hence `@unchecked Sendable`). Called on the loop
+/// itself, they answer inline when they can, without suspending.
 /// Ownership: the connection handler holds the stream while its HTTP/2 stream is open; the caller
 /// holds it for the life of the call.
 final class ClientStream: ClientCallTransport, @unchecked Sendable {
@@ -91,28 +92,51 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
                 code: .resourceExhausted,
                 message: "request of \(message.count) bytes exceeds the limit of \(maxSendMessageSize) bytes")
         }
+        // On the loop (a caller pinned to it): queue at once, suspend only to wait for room.
+        if eventLoop.inEventLoop {
+            if try enqueue(message) { return }
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                onLoop {
+                    if let (status, metadata) = self.state.status {
+                        continuation.resume(throwing: RPCError(status: status, metadata: metadata))
+                    } else if (self.connection?.bufferedBytes(streamID: self.streamID) ?? 0) <= Self.outboundHighWatermark {
+                        continuation.resume()
+                    } else {
+                        self.writer = continuation
+                    }
+                }
+            }
+            return
+        }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             onLoop {
-                if let (status, metadata) = self.state.status {
-                    continuation.resume(throwing: RPCError(status: status, metadata: metadata))
-                    return
-                }
-                guard let connection = self.connection else {
-                    continuation.resume(throwing: RPCError(code: .unavailable, message: "the connection closed"))
-                    return
-                }
-                var buffer = connection.allocator.buffer(capacity: message.count + 5)
-                let prefix = MessageFramer.prefix(length: message.count)
-                buffer.writeMultipleIntegers(prefix.0, prefix.1, prefix.2, prefix.3, prefix.4)
-                buffer.writeBytes(message)
-                connection.send(buffer, streamID: self.streamID)
-                if connection.bufferedBytes(streamID: self.streamID) <= Self.outboundHighWatermark {
-                    continuation.resume()
-                } else {
-                    self.writer = continuation
+                do {
+                    if try self.enqueue(message) {
+                        continuation.resume()
+                    } else {
+                        self.writer = continuation
+                    }
+                } catch {
+                    continuation.resume(throwing: error)
                 }
             }
         }
+    }
+
+    /// Queues a framed message (on the loop); false when the caller must wait for the peer to read.
+    private func enqueue(_ message: [UInt8]) throws -> Bool {
+        if let (status, metadata) = state.status {
+            throw RPCError(status: status, metadata: metadata)
+        }
+        guard let connection else {
+            throw RPCError(code: .unavailable, message: "the connection closed")
+        }
+        var buffer = connection.allocator.buffer(capacity: message.count + 5)
+        let prefix = MessageFramer.prefix(length: message.count)
+        buffer.writeMultipleIntegers(prefix.0, prefix.1, prefix.2, prefix.3, prefix.4)
+        buffer.writeBytes(message)
+        connection.send(buffer, streamID: streamID)
+        return connection.bufferedBytes(streamID: streamID) <= Self.outboundHighWatermark
     }
 
     func closeSend() {
@@ -120,7 +144,8 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
     }
 
     func initialMetadata() async throws -> Metadata {
-        await withCheckedContinuation { continuation in
+        if eventLoop.inEventLoop, let metadata = state.initialMetadata { return metadata }
+        return await withCheckedContinuation { continuation in
             onLoop {
                 if let metadata = self.state.initialMetadata {
                     continuation.resume(returning: metadata)
@@ -132,7 +157,8 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
     }
 
     func receive() async throws -> [UInt8]? {
-        try await withCheckedThrowingContinuation { continuation in
+        if eventLoop.inEventLoop, let ready = poll() { return ready.message }
+        return try await withCheckedThrowingContinuation { continuation in
             onLoop {
                 if let ready = self.poll() {
                     continuation.resume(returning: ready.message)
@@ -144,7 +170,8 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
     }
 
     func status() async -> (Status, Metadata) {
-        await withCheckedContinuation { continuation in
+        if eventLoop.inEventLoop, let status = state.status { return status }
+        return await withCheckedContinuation { continuation in
             onLoop {
                 if let status = self.state.status {
                     continuation.resume(returning: status)

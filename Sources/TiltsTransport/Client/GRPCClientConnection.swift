@@ -110,9 +110,14 @@ public final class GRPCClientConnection: ClientTransport, Sendable {
         let stream = ClientStream(
             eventLoop: live.channel.eventLoop, maxReceiveMessageSize: config.maxReceiveMessageSize,
             maxSendMessageSize: config.maxSendMessageSize)
-        try await live.channel.eventLoop.submit {
+        if live.channel.eventLoop.inEventLoop {
+            // Already on the connection's loop (a caller pinned to it, like the gateway): no hop.
             try live.handler.value.open(stream, headers: headers, deadline: deadline)
-        }.get()
+        } else {
+            try await live.channel.eventLoop.submit {
+                try live.handler.value.open(stream, headers: headers, deadline: deadline)
+            }.get()
+        }
         return stream
     }
 
