@@ -35,8 +35,21 @@ public struct RPCRouter: Sendable {
     /// the path has the form `/service/method`; else nil (the server answers UNIMPLEMENTED).
     public func method(forPath path: String) -> ServerMethod? {
         if let method = table[path] { return method }
-        guard let fallback, let descriptor = MethodDescriptor(path: path) else { return nil }
+        guard let fallback, let descriptor = Self.descriptor(path) else { return nil }
         return ServerMethod(descriptor: descriptor, kind: fallback.kind, run: fallback.run)
+    }
+
+    /// `MethodDescriptor(path:)` without its general splitting: this runs for every proxied call.
+    private static func descriptor(_ path: String) -> MethodDescriptor? {
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/") else { return nil }
+        let afterSlash = utf8.index(after: utf8.startIndex)
+        guard let separator = utf8[afterSlash...].firstIndex(of: UInt8(ascii: "/")), separator != afterSlash else {
+            return nil
+        }
+        let methodStart = utf8.index(after: separator)
+        guard methodStart != utf8.endIndex, !utf8[methodStart...].contains(UInt8(ascii: "/")) else { return nil }
+        return MethodDescriptor(service: String(path[afterSlash..<separator]), method: String(path[methodStart...]))
     }
 
     /// Every registered path, sorted (the fallback's are not listed).
