@@ -23,8 +23,9 @@ final class Gate: Sendable {
     enum Admission: Sendable {
         /// A public method: serve it without a principal and without audit.
         case open
-        /// Serve it; `upstream` names the service to route to (nil: the gateway's own).
-        case admitted(Ticket, upstream: String?)
+        /// Serve it; `upstream` names the service to route to (nil: the gateway's own);
+        /// `streamsBothWays` when requests and responses must flow at once.
+        case admitted(Ticket, upstream: String?, streamsBothWays: Bool)
         case refused(Ticket, RPCError)
     }
 
@@ -70,7 +71,7 @@ final class Gate: Sendable {
             return .refused(ticket, error)
         case .allowPublic:
             return .open
-        case .allow(let upstream):
+        case .allow(let upstream, let streamsBothWays):
             guard audit.isAccepting else {
                 return .refused(ticket, RPCError(
                     code: .unavailable, message: "the gateway cannot write its audit log at the moment; retry shortly"))
@@ -80,7 +81,7 @@ final class Gate: Sendable {
                     code: .resourceExhausted,
                     message: "too many calls: the limit is \(Int(limiter.ratePerSecond)) per second (bursts of \(Int(limiter.burst))); slow down and retry"))
             }
-            return .admitted(ticket, upstream: upstream)
+            return .admitted(ticket, upstream: upstream, streamsBothWays: streamsBothWays)
         }
     }
 

@@ -21,7 +21,7 @@ struct GatedService: RPCService {
                 case .refused(let ticket, let error):
                     transport.finish(status: error.status)
                     gate.finish(ticket, status: error.code, recordIDs: [])
-                case .admitted(let ticket, _):
+                case .admitted(let ticket, _, _):
                     let gated = GatedCallTransport(inner: transport, ticket: ticket)
                     await method.run(gated)
                     let (status, recordIDs) = gated.outcome

@@ -38,7 +38,8 @@ final class GatewayApp: Sendable {
         database = try ServiceDatabase(path: settings.databasePath, migrator: GatewaySchema.migrator, logger: logger)
         tokens = TokenStore(database: database, clock: clock, cacheLifetime: .seconds(settings.tokenCacheSeconds))
         certificates = try ClientCertificatePrincipals(path: settings.clientPrincipalsPath)
-        audit = AuditLog(database: database, logger: logger, maxBacklog: settings.auditMaxBacklog)
+        audit = AuditLog(
+            database: database, logger: logger, maxBacklog: settings.auditMaxBacklog, linger: settings.auditLinger)
         gate = Gate(
             policy: .standard,
             authenticator: Authenticator(tokens: tokens, certificates: certificates, adminUIDs: settings.adminUIDs),

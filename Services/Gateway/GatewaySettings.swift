@@ -30,6 +30,7 @@ typealias GatewaySettingsError = ServiceConfigurationError
 /// | `token_ttl_days`, `token_max_ttl_days`, `token_cache_seconds` | 90, 366, 5 | token lifetimes and cache |
 /// | `health_interval_ms` | 1000 | how often the routed services' health is polled |
 /// | `audit_max_backlog` | 50000 | audit events queued before calls are refused |
+/// | `audit_linger_ms` | 5 | how long audit events gather before one write (one fsync) |
 struct GatewaySettings: Sendable {
     struct TLS: Sendable {
         var host: String
@@ -56,6 +57,7 @@ struct GatewaySettings: Sendable {
     var tokenCacheSeconds: Int
     var healthInterval: Duration
     var auditMaxBacklog: Int
+    var auditLinger: Duration
 
     /// The store file in the data folder.
     var databasePath: String { dataDirectory + "/gateway.sqlite" }
@@ -143,6 +145,7 @@ struct GatewaySettings: Sendable {
         tokenCacheSeconds = try int("token_cache_seconds", 5, 0...3600)
         healthInterval = .milliseconds(try int("health_interval_ms", 1000, 50...600_000))
         auditMaxBacklog = try int("audit_max_backlog", 50_000, 100...10_000_000)
+        auditLinger = .milliseconds(try int("audit_linger_ms", 5, 0...1000))
     }
 
     /// The server's listener and HTTP/2 configuration.

@@ -48,18 +48,28 @@ enum AuditChain {
 
     /// The row that follows a chain whose last row has `seq` and `hash`.
     static func link(_ event: AuditEvent, after previous: (seq: Int64, hash: [UInt8])) -> AuditRecord {
+        linkWithIDs(event, after: previous).record
+    }
+
+    /// ``link(_:after:)`` with the record ids as stored, for the record index.
+    static func linkWithIDs(
+        _ event: AuditEvent, after previous: (seq: Int64, hash: [UInt8])
+    ) -> (record: AuditRecord, ids: [String]) {
         let seq = previous.seq + 1
-        // Record ids are single tokens (UUIDs); anything with a space is kept as one id without it.
-        let ids = event.recordIDs.map { $0.replacingOccurrences(of: " ", with: "") }.filter { !$0.isEmpty }
+        // Record ids are single tokens (UUIDs); an id with a space is kept without its spaces.
+        let ids = event.recordIDs.map { id in
+            id.utf8.contains(0x20) ? String(id.filter { $0 != " " }) : id
+        }.filter { !$0.isEmpty }
         let bytes = canonical(
             seq: seq, atMicros: event.atMicros, subject: event.subject, institution: event.institution,
             municipality: event.municipality, method: event.method, recordIDs: ids, status: event.status,
             durationMicros: event.durationMicros, requestID: event.requestID)
-        return AuditRecord(
+        let record = AuditRecord(
             seq: seq, atMicros: event.atMicros, subject: event.subject, institution: event.institution,
             municipality: event.municipality, method: event.method, recordIDs: ids.joined(separator: " "),
             status: event.status, durationMicros: event.durationMicros, requestID: event.requestID,
             hash: Data(hash(previous: previous.hash, canonical: bytes)))
+        return (record, ids)
     }
 
     /// Checks rows in sequence order, continuing a chain that ended at `previous`.

@@ -35,14 +35,18 @@ final class AuditLog: Sendable {
     let database: ServiceDatabase
     let logger: Logger
     let maxBacklog: Int
+    /// How long the writer lets events gather before a write, so that light traffic still
+    /// shares fsyncs: the durability window is this plus one commit.
+    let linger: Duration
     private let state = Mutex(State())
     /// The largest batch written in one transaction.
     static let maxBatch = 4096
 
-    init(database: ServiceDatabase, logger: Logger, maxBacklog: Int = 50_000) {
+    init(database: ServiceDatabase, logger: Logger, maxBacklog: Int = 50_000, linger: Duration = .milliseconds(5)) {
         self.database = database
         self.logger = logger
         self.maxBacklog = maxBacklog
+        self.linger = linger
     }
 
     /// Whether the log keeps up: false after a failed write until a retry succeeds, or while the
@@ -91,6 +95,9 @@ final class AuditLog: Sendable {
     private func drain() async {
         var retryDelay: Duration = .milliseconds(100)
         while true {
+            if linger > .zero, state.withLock({ $0.queue.count < Self.maxBatch }) {
+                try? await Task.sleep(for: linger)
+            }
             let batch = state.withLock { state -> [AuditEvent] in
                 Array(state.queue.prefix(Self.maxBatch))
             }
@@ -133,11 +140,20 @@ final class AuditLog: Sendable {
     /// Appends `events` after the chain's last row; returns the new last row.
     static func append(_ events: [AuditEvent], _ db: Database) throws -> (seq: Int64, hash: [UInt8]) {
         var previous = try lastRow(db) ?? (0, AuditChain.genesis)
+        // Cached statements: this runs for every call through the gateway.
+        let insertEntry = try db.cachedStatement(sql: """
+            INSERT INTO audit_entry (seq, at_micros, subject, institution, municipality, method, record_ids, status,
+                duration_micros, request_id, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertRef = try db.cachedStatement(sql: "INSERT OR IGNORE INTO audit_record_ref (record_id, seq) VALUES (?, ?)")
         for event in events {
-            let record = AuditChain.link(event, after: previous)
-            try record.insert(db)
-            for id in Set(record.recordIDList) {
-                try db.execute(sql: "INSERT INTO audit_record_ref (record_id, seq) VALUES (?, ?)", arguments: [id, record.seq])
+            let (record, ids) = AuditChain.linkWithIDs(event, after: previous)
+            try insertEntry.execute(arguments: [
+                record.seq, record.atMicros, record.subject, record.institution, record.municipality, record.method,
+                record.recordIDs, record.status, record.durationMicros, record.requestID, record.hash,
+            ])
+            for id in ids {
+                try insertRef.execute(arguments: [id, record.seq])
             }
             previous = (record.seq, Array(record.hash))
         }

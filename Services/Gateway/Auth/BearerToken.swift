@@ -26,12 +26,18 @@ enum BearerToken {
     /// - Throws: ``RPCError`` UNAUTHENTICATED when the header is not `Bearer <token>` of our form.
     static func presented(in metadata: Metadata) throws -> String? {
         guard let value = metadata.first("authorization") else { return nil }
-        let scheme = "bearer "
-        guard value.utf8.count > scheme.utf8.count, value.prefix(scheme.count).lowercased() == scheme else {
+        // "Bearer " in any case, then the token (surrounding spaces ignored).
+        let bytes = Array(value.utf8)
+        let scheme = Array("bearer ".utf8)
+        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ $0 | 0x20 == $1 }) else {
             throw RPCError(code: .unauthenticated, message: "the authorization header must be 'Bearer <token>'")
         }
-        let token = value.dropFirst(scheme.count).trimmingSpaces()
-        guard token.hasPrefix(prefix), token.utf8.count <= 128 else {
+        var start = scheme.count
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        let token = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard token.hasPrefix(prefix), end - start <= 128 else {
             throw RPCError(code: .unauthenticated, message: "the bearer token is not a Tilts gateway token")
         }
         return token

@@ -30,6 +30,9 @@ struct AccessPolicy: Sendable {
         var isPublic = false
         /// Served only to callers on the gateway's local Unix socket.
         var localOnly = false
+        /// Client-streaming or bidirectional: the proxy relays both directions at once. Unary and
+        /// server-streaming methods (all of Tilts') are relayed requests first, in one task.
+        var streamsBothWays = false
         var grants: [Grant] = []
 
         static let `public` = Rule(isPublic: true)
@@ -55,7 +58,7 @@ struct AccessPolicy: Sendable {
     /// The verdict for one call.
     enum Decision: Equatable {
         /// Serve it; route to `upstream` (nil: the gateway serves it itself).
-        case allow(upstream: String?)
+        case allow(upstream: String?, streamsBothWays: Bool = false)
         /// Serve it without a principal (public methods).
         case allowPublic
         case refuse(RPCError)
@@ -98,6 +101,6 @@ struct AccessPolicy: Sendable {
                 code: .permissionDenied,
                 message: "\(method.method) is not available to \(principal.institution) callers; it is for: \(allowed)"))
         }
-        return .allow(upstream: entry.upstream)
+        return .allow(upstream: entry.upstream, streamsBothWays: rule.streamsBothWays)
     }
 }

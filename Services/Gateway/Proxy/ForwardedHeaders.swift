@@ -36,7 +36,10 @@ enum ForwardedHeaders {
         var ids: [String] = []
         for metadata in [initial, trailers] {
             for (key, value) in metadata where key == recordIDKey {
-                if case .string(let text) = value {
+                guard case .string(let text) = value else { continue }
+                if !text.utf8.contains(UInt8(ascii: ",")) && !text.utf8.contains(UInt8(ascii: " ")) {
+                    if !text.isEmpty && !ids.contains(text) { ids.append(text) }
+                } else {
                     for id in text.split(separator: ",") {
                         let id = id.trimmingSpaces()
                         if !id.isEmpty && !ids.contains(id) { ids.append(id) }

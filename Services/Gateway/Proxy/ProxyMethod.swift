@@ -7,9 +7,11 @@ internal import TiltsRPC
 /// It is a bidirectional-streaming method, so it starts as soon as the request headers arrive and
 /// serves calls of any shape. After the ``Gate`` admits the call it opens a call with the same
 /// path on the upstream's persistent connection (forwarding filtered metadata, the verified
-/// principal and the remaining time) and pumps raw messages both ways at once, relaying the
-/// response headers, trailers and status. A service that cannot be reached answers UNAVAILABLE
-/// naming it. If the caller goes away, the upstream call is cancelled.
+/// principal and the remaining time) and relays raw messages, the response headers, trailers and
+/// status. Methods whose requests all come first (unary and server streaming: every Tilts method)
+/// are relayed in one task, requests then responses; methods the policy table marks
+/// `streamsBothWays` get a second task so both directions flow at once. A service that cannot be
+/// reached answers UNAVAILABLE naming it. If the caller goes away, the upstream call is cancelled.
 struct ProxyMethod: Sendable {
     let gate: Gate
     let upstreams: [String: Upstream]
@@ -32,7 +34,7 @@ struct ProxyMethod: Sendable {
         case .refused(let ticket, let error):
             transport.finish(status: error.status)
             gate.finish(ticket, status: error.code, recordIDs: [])
-        case .admitted(let ticket, let name):
+        case .admitted(let ticket, let name, let streamsBothWays):
             guard let name, let upstream = upstreams[name] else {
                 let error = RPCError(
                     code: .unavailable,
@@ -41,11 +43,13 @@ struct ProxyMethod: Sendable {
                 gate.finish(ticket, status: error.code, recordIDs: [])
                 return
             }
-            await relay(transport, to: upstream, ticket: ticket)
+            await relay(transport, to: upstream, ticket: ticket, concurrently: streamsBothWays)
         }
     }
 
-    private func relay(_ transport: any ServerCallTransport, to upstream: Upstream, ticket: Gate.Ticket) async {
+    private func relay(
+        _ transport: any ServerCallTransport, to upstream: Upstream, ticket: Gate.Ticket, concurrently: Bool
+    ) async {
         let context = transport.context
         let metadata = ForwardedHeaders.request(
             from: context.metadata, principalBytes: ticket.caller?.principalBytes ?? [], requestID: ticket.requestID)
@@ -65,11 +69,17 @@ struct ProxyMethod: Sendable {
             return
         }
         await withTaskCancellationHandler {
-            async let requests: Void = Self.pumpRequests(from: transport, to: call)
-            let (status, recordIDs) = await Self.pumpResponses(from: call, to: transport, upstream: upstream.name)
-            gate.finish(ticket, status: status, recordIDs: recordIDs)
-            // Ends once the caller half-closes or the call's stream closes.
-            await requests
+            if concurrently {
+                async let requests: Void = Self.pumpRequests(from: transport, to: call)
+                let (status, recordIDs) = await Self.pumpResponses(from: call, to: transport, upstream: upstream.name)
+                gate.finish(ticket, status: status, recordIDs: recordIDs)
+                // Ends once the caller half-closes or the call's stream closes.
+                await requests
+            } else {
+                await Self.pumpRequests(from: transport, to: call)
+                let (status, recordIDs) = await Self.pumpResponses(from: call, to: transport, upstream: upstream.name)
+                gate.finish(ticket, status: status, recordIDs: recordIDs)
+            }
         } onCancel: {
             call.cancel()
         }

@@ -7,7 +7,8 @@ internal import TiltsStore
 
 /// Bearer tokens in the gateway's store, with a small in-memory cache in front for the call path.
 ///
-/// Tokens are looked up by their SHA-256 hash. A hit is served from memory; entries are re-read
+/// Tokens are looked up by their SHA-256 hash. A hit is served from memory (keyed by the presented
+/// value, so the call path hashes only on a miss; the store never holds a token); entries are re-read
 /// from the store after `cacheLifetime`, so a token revoked by another process (the bootstrap CLI)
 /// stops working within that time, and at once when revoked through this process's AdminService.
 /// Expiry is checked on every call against the clock. Thread-safe.
@@ -28,7 +29,7 @@ final class TokenStore: Sendable {
     let database: ServiceDatabase
     let clock: GatewayClock
     let cacheLifetimeNanos: UInt64
-    private let cache = Mutex<[Data: Cached]>([:])
+    private let cache = Mutex<[String: Cached]>([:])
     /// Bounds the cache; unknown tokens are cached too, so a flood of bad tokens is bounded.
     static let cacheCapacity = 10_000
 
@@ -42,20 +43,20 @@ final class TokenStore: Sendable {
     /// The usable token with this value, or nil (unknown, revoked or expired).
     /// - Throws: a store error when the lookup fails.
     func resolve(token: String) async throws -> Resolved? {
-        let hash = Data(BearerToken.hash(token))
         let now = clock.monotonicNanos()
-        let cached = cache.withLock { $0[hash] }
+        let cached = cache.withLock { $0[token] }
         let resolved: Resolved?
         if let cached, now &- cached.loadedAtNanos < cacheLifetimeNanos {
             resolved = cached.resolved
         } else {
+            let hash = Data(BearerToken.hash(token))
             let record = try await database.read { db in
                 try TokenRecord.filter(TokenRecord.Columns.hash == hash).fetchOne(db)
             }
             resolved = record.map(Self.resolved)
             cache.withLock { cache in
                 if cache.count >= Self.cacheCapacity { cache.removeAll(keepingCapacity: true) }
-                cache[hash] = Cached(resolved: resolved, loadedAtNanos: now)
+                cache[token] = Cached(resolved: resolved, loadedAtNanos: now)
             }
         }
         guard let resolved, resolved.record.isUsable(atMicros: clock.wallMicros()) else { return nil }
@@ -98,7 +99,11 @@ final class TokenStore: Sendable {
             try Self.revoke(tokenID: tokenID, nowMicros: now, db)
         }
         if let record {
-            cache.withLock { _ = $0.removeValue(forKey: record.hash) }
+            cache.withLock { cache in
+                for (token, entry) in cache where entry.resolved?.record.tokenID == record.tokenID {
+                    cache.removeValue(forKey: token)
+                }
+            }
         }
         return record
     }
