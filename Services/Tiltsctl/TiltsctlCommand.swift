@@ -11,7 +11,8 @@ struct TiltsctlCommand: AsyncParsableCommand {
         commandName: "tiltsctl",
         abstract: "Command-line client of the Tilts gateway.",
         subcommands: [
-            HealthCommand.self, ReferralCommand.self, WaitingListCommand.self, CaseCommand.self,
+            HealthCommand.self, ReferralCommand.self, WaitingListCommand.self, CaseCommand.self, MeetingCommand.self,
+            AssessmentCommand.self,
             TokenCommand.self, AuditCommand.self,
         ])
 }

@@ -59,7 +59,7 @@ class Gateway:
     optionally h2c on loopback. `referral_socket` routes to a referral-service (None: unrouted)."""
 
     def __init__(self, launcher, pb, directory: Path, certs, referral_socket=None, extra: dict | None = None,
-                 name: str = "gateway", h2c: bool = False):
+                 name: str = "gateway", h2c: bool = False, sockets: dict | None = None):
         self.pb = pb
         self.certs = certs
         self.dir = Path(directory) / name
@@ -80,7 +80,7 @@ class Gateway:
             "tls_port": self.port, "tls_host": "127.0.0.1", "tls_cert": self.cert, "tls_key": self.key,
             "tls_client_ca": certs.ca, "client_principals": self.dir / "principals.json",
             "referral_socket": referral_socket or "none", "meeting_socket": "none", "assessment_socket": "none",
-            "reporting_socket": "none", "health_interval_ms": 200, "rate_limit_per_second": 1000,
+            "reporting_socket": "none", **(sockets or {}), "health_interval_ms": 200, "rate_limit_per_second": 1000,
             "rate_limit_burst": 1000, "log_level": "debug",
         }
         if self.h2c_port:
@@ -142,10 +142,10 @@ class Gateway:
         return support.health_status(self.pb, channel, service)
 
 
-def start_referral(launcher, directory: Path, capacity: int = 12) -> tuple[support.Endpoint, list[str]]:
+def start_referral(launcher, directory: Path, capacity: int = 12, links: str = "") -> tuple[support.Endpoint, list[str]]:
     folder = Path(directory) / "referral"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "referral.conf").write_text(f"capacity = {capacity}\nallocation = requested\n")
+    (folder / "referral.conf").write_text(f"capacity = {capacity}\nallocation = requested\n{links}")
     endpoint = support.make_endpoint("unix", folder, None, name="r")
     argv = [str(support.binary("referral-service")), "--socket", str(endpoint.socket_path),
             "--data-dir", str(folder / "data"), "--config", str(folder / "referral.conf")]
@@ -154,13 +154,34 @@ def start_referral(launcher, directory: Path, capacity: int = 12) -> tuple[suppo
 
 
 class Stack:
-    """referral-service + tilts-gateway, with tokens for the usual institutions."""
+    """referral-service (with `full`, also meeting-service and assessment-service following it) behind
+    tilts-gateway, with tokens for the usual institutions."""
 
-    def __init__(self, pb, launcher, directory: Path, certs, h2c: bool = False, gateway_extra: dict | None = None):
+    def __init__(self, pb, launcher, directory: Path, certs, h2c: bool = False, gateway_extra: dict | None = None,
+                 full: bool = False):
         self.pb = pb
-        self.referral_endpoint, self.referral_argv = start_referral(launcher, directory)
+        directory = Path(directory)
+        sockets = {}
+        if full:
+            sockets = {"meeting_socket": directory / "m.sock", "assessment_socket": directory / "a.sock"}
+        links = "".join(f"{k} = {v}\n" for k, v in sockets.items())
+        self.referral_endpoint, self.referral_argv = start_referral(launcher, directory, links=links)
+        if full:
+            ref = self.referral_endpoint.socket_path
+            (directory / "meeting.conf").write_text(f"referral_socket = {ref}\n")
+            launcher.start("meeting-service", [
+                str(support.binary("meeting-service")), "--socket", str(sockets["meeting_socket"]),
+                "--data-dir", str(directory / "meeting-data"), "--config", str(directory / "meeting.conf")],
+                support.Endpoint("unix", socket_path=sockets["meeting_socket"]))
+            instruments = support.REPO_ROOT / "Tests" / "AssessmentServiceTests" / "Fixtures" / "instruments"
+            (directory / "assessment.conf").write_text(
+                f"referral_socket = {ref}\nmeeting_socket = {sockets['meeting_socket']}\ninstruments_dir = {instruments}\n")
+            launcher.start("assessment-service", [
+                str(support.binary("assessment-service")), "--socket", str(sockets["assessment_socket"]),
+                "--data-dir", str(directory / "assessment-data"), "--config", str(directory / "assessment.conf")],
+                support.Endpoint("unix", socket_path=sockets["assessment_socket"]))
         self.gateway = Gateway(launcher, pb, directory, certs, referral_socket=self.referral_endpoint.socket_path,
-                               h2c=h2c, extra=gateway_extra)
+                               h2c=h2c, extra=gateway_extra, sockets=sockets)
         g = self.gateway
         self.sd = g.mint("SOCIAL_SERVICE", "riga", "Rīgas SD")
         self.sd_cesis = g.mint("SOCIAL_SERVICE", "cesis", "Cēsu SD")

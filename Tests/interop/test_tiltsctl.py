@@ -172,3 +172,86 @@ def test_audit_query_and_verify(ctl):
     assert "intact" in verified
     out = ctl.run("audit", "verify", *ctl.tls, token=ctl.stack.sd, check=False)
     assert out.returncode == 1 and out.stderr.startswith("PERMISSION_DENIED: ")
+
+
+@pytest.fixture(scope="module")
+def full_stack(pb, certs):
+    directory = support.short_tempdir("tilts-ctlf-")
+    try:
+        for launcher in support.launcher_scope(pb, directory):
+            yield Stack(pb, launcher, directory, certs, full=True)
+    finally:
+        support.remove_tree(directory)
+
+
+def eventually(attempt, timeout=15.0):
+    """Retries `attempt` (events travel between services asynchronously) until it returns a value."""
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        value = attempt()
+        if value:
+            return value
+        assert time.monotonic() < deadline, "gave up waiting"
+        time.sleep(0.1)
+
+
+def test_meeting_and_assessment_commands(pb, full_stack, tmp_dir):
+    import datetime as dt
+    ctl = Ctl(full_stack)
+    sd, centre = full_stack.sd, full_stack.centre
+    # Observations may not be in the future: the course started two days ago.
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=2))).date()
+    admitted, held, observed = today - dt.timedelta(days=2), today - dt.timedelta(days=5), today - dt.timedelta(days=1)
+    meeting_day = admitted + dt.timedelta(days=6)
+    path = tmp_dir / "referral.json"
+    path.write_text(json_format.MessageToJson(details(pb, 301)))
+    referral = json.loads(ctl.run("referral", "submit", *ctl.tls, "--file", str(path), "--json", token=sd).stdout)
+    case = json.loads(ctl.run("case", "admit", *ctl.tls, referral["referralId"], "--date", admitted.isoformat(), "--length",
+                              "40", "--pre-placement-held-on", held.isoformat(), "--json", token=centre).stdout)
+    case_id = case["caseId"]
+
+    def due():
+        out = ctl.run("meeting", "due", *ctl.tls, "--case", case_id, "--as-of", today.isoformat(), "--json", token=centre)
+        kinds = [r["kind"] for r in json.loads(out.stdout).get("requirements", [])]
+        return "MEETING_1" in kinds and kinds
+    eventually(due)
+    table = ctl.run("meeting", "due", *ctl.tls, "--case", case_id, "--as-of", today.isoformat(), token=centre).stdout
+    assert table.splitlines()[1].split()[:2] == ["KIND", "CASE"] and "MEETING_1" in table
+
+    schedule = tmp_dir / "schedule.json"
+    schedule.write_text(json.dumps({
+        "kind": "MEETING_1", "caseId": case_id, "startsAt": f"{meeting_day.isoformat()}T08:00:00Z", "durationMinutes": 90,
+        "mode": "IN_PERSON", "place": "Centrs, 2. stāvs",
+        "participants": [{"institution": "CENTRE", "institutionName": "Ģimenes atbalsta centrs"},
+                         {"institution": "SOCIAL_SERVICE", "institutionName": "Rīgas Sociālais dienests",
+                          "municipality": "riga"}]}))
+    meeting = json.loads(ctl.run("meeting", "schedule", *ctl.tls, "--file", str(schedule), "--json", token=centre).stdout)
+    assert meeting["kind"] == "MEETING_1" and meeting["status"] == "SCHEDULED"
+    shown = ctl.run("meeting", "get", *ctl.tls, meeting["meetingId"], token=sd).stdout
+    assert "MEETING_1" in shown and "PARTICIPANT" in shown
+    listed = ctl.run("meeting", "list", *ctl.tls, "--case", case_id, token=centre).stdout
+    assert meeting["meetingId"] in listed
+    assert ctl.run("meeting", "calendar", *ctl.tls, meeting["meetingId"], token=centre).stdout.startswith("BEGIN:VCALENDAR")
+
+    instruments = ctl.run("assessment", "instruments", *ctl.tls, token=centre).stdout.splitlines()
+    assert instruments[0].split()[:2] == ["INSTRUMENT", "VERSION"] and len(instruments) > 1
+    assert ctl.run("assessment", "service-types", *ctl.tls, token=centre).stdout.startswith("CODE")
+
+    observation = tmp_dir / "observation.json"
+    observation.write_text(json.dumps({"caseId": case_id, "observedOn": observed.isoformat(), "area": "EMOTIONAL",
+                                       "observerRole": "CLINICAL_PSYCHOLOGIST", "note": "Pielāgojas grupai."}))
+
+    def observe():
+        out = ctl.run("assessment", "observe", *ctl.tls, "--file", str(observation), "--request-id", "obs-1",
+                      token=centre, check=False)
+        return out.returncode == 0 and out.stdout
+    assert "EMOTIONAL" in eventually(observe)
+    record = ctl.run("assessment", "case-record", *ctl.tls, case_id, token=centre).stdout
+    assert "observations" in record and case_id in record
+
+    out = ctl.run("assessment", "observe", *ctl.tls, "--file", str(observation), token=sd, check=False)
+    assert out.returncode == 1
+    assert out.stderr.startswith("PERMISSION_DENIED: RecordObservation is not available to SOCIAL_SERVICE callers")
+    out = ctl.run("meeting", "get", *ctl.tls, meeting["meetingId"], token=full_stack.sd_cesis, check=False)
+    assert out.returncode == 1 and out.stderr.startswith("NOT_FOUND: ")
