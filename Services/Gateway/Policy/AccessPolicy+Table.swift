@@ -17,7 +17,9 @@ extension AccessPolicy {
     /// | assessment | ListInstruments, GetInstrument, ListServiceTypes | SD, BT, centre |
     /// | assessment | GetPlan, GetFinalSummary, RenderFinalSummary | SD, BT, centre |
     /// | assessment | RecordObservation, RecordAssessment, DraftPlan, UpdatePlan, ApprovePlan, LogSession, IssueFinalSummary, GetCaseRecord | centre |
-    /// | reporting | every method but WatchEvents | centre, LM, LBF, BAC, SD, BT (reports are de-identified; the service suppresses small counts) |
+    /// | reporting | GetPilotEvaluation, GetOperationalSnapshot | centre, LM, LBF, BAC |
+    /// | reporting | GetQuarterlyReport, ExportReport | centre, LM, LBF, BAC, SD, BT (SD/BT: their municipality's quarter; the service suppresses small counts) |
+    /// | reporting | GetIngestionStatus | operator (local socket) |
     /// | every service | WatchEvents | nobody (services follow each other on their own sockets) |
     /// | gateway AuditService | QueryAudit, VerifyAuditChain | operator; centre, LBF or LM with role `dpo` |
     /// | gateway AdminService | IssueToken, RevokeToken, ListTokens | operator, local socket only |
@@ -54,8 +56,13 @@ extension AccessPolicy {
             ])),
         "tilts.reporting.v1.ReportingService": ServiceEntry(
             upstream: "reporting",
-            methods: table([(["WatchEvents"], .nobody)]),
-            otherMethods: .allow(.centre, .ministry, .fund, .childProtectionCentre, .socialService, .orphansCourt)),
+            methods: table([
+                (["GetPilotEvaluation", "GetOperationalSnapshot"], .allow(.centre, .ministry, .fund, .childProtectionCentre)),
+                (["GetQuarterlyReport", "ExportReport"],
+                 .allow(.centre, .ministry, .fund, .childProtectionCentre, .socialService, .orphansCourt)),
+                (["GetIngestionStatus"], Rule(localOnly: true, grants: [Grant(kind: .operator)])),
+                (["WatchEvents"], .nobody),
+            ])),
         GatewayAPI.auditServiceName: ServiceEntry(
             upstream: nil,
             methods: table([
