@@ -165,6 +165,8 @@ class Stack:
         if full:
             sockets = {"meeting_socket": directory / "m.sock", "assessment_socket": directory / "a.sock"}
         links = "".join(f"{k} = {v}\n" for k, v in sockets.items())
+        if full:
+            sockets["reporting_socket"] = directory / "rp.sock"
         self.referral_endpoint, self.referral_argv = start_referral(launcher, directory, links=links)
         if full:
             ref = self.referral_endpoint.socket_path
@@ -180,6 +182,13 @@ class Stack:
                 str(support.binary("assessment-service")), "--socket", str(sockets["assessment_socket"]),
                 "--data-dir", str(directory / "assessment-data"), "--config", str(directory / "assessment.conf")],
                 support.Endpoint("unix", socket_path=sockets["assessment_socket"]))
+            (directory / "reporting.conf").write_text(
+                f"referral_socket = {ref}\nmeeting_socket = {sockets['meeting_socket']}\n"
+                f"assessment_socket = {sockets['assessment_socket']}\npseudonym_secret = test-secret\n")
+            launcher.start("reporting-service", [
+                str(support.binary("reporting-service")), "--socket", str(sockets["reporting_socket"]),
+                "--data-dir", str(directory / "reporting-data"), "--config", str(directory / "reporting.conf")],
+                support.Endpoint("unix", socket_path=sockets["reporting_socket"]))
         self.gateway = Gateway(launcher, pb, directory, certs, referral_socket=self.referral_endpoint.socket_path,
                                h2c=h2c, extra=gateway_extra, sockets=sockets)
         g = self.gateway
@@ -418,9 +427,10 @@ def test_editing_the_audit_store_is_detected(pb, certs, tmp_dir, launch):
     assert verdict.entries_checked == 3 and "4" in verdict.problem
 
 
-def test_rate_limit_gives_resource_exhausted(pb, stack, certs, tmp_dir, launch):
+def test_rate_and_size_limits_give_resource_exhausted(pb, stack, certs, tmp_dir, launch):
     limited = Gateway(launch, pb, tmp_dir, certs, referral_socket=stack.referral_endpoint.socket_path,
-                      extra={"rate_limit_per_second": 1, "rate_limit_burst": 3}, name="limited")
+                      extra={"rate_limit_per_second": 1, "rate_limit_burst": 3, "max_request_bytes": 2048},
+                      name="limited")
     centre, other = limited.mint("CENTRE", name="a"), limited.mint("CENTRE", name="b")
     stub = limited.referral(limited.channel(centre))
     request = pb.referral.ListReferralsRequest(page_size=1)
@@ -432,6 +442,10 @@ def test_rate_limit_gives_resource_exhausted(pb, stack, certs, tmp_dir, launch):
     limited.referral(limited.channel(other)).ListReferrals(request, timeout=10)
     time.sleep(1.1)
     stub.ListReferrals(request, timeout=10)
+    # A request message over max_request_bytes is refused before it reaches the service.
+    big = pb.referral.ListReferralsRequest(municipality="x" * 4096)
+    err = error_of(lambda: limited.referral(limited.channel(other)).ListReferrals(big, timeout=10))
+    assert err.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
 
 
 def test_health_is_aggregated_over_routed_services(pb, certs, tmp_dir, launch):
