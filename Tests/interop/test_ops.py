@@ -10,8 +10,9 @@
 - The example configs in deploy/config/ start all five executables, wired together (the gateway
   reports SERVING only when the four services behind it are).
 - The Kubernetes probe script (deploy/k8s/common.yaml) judges a live service correctly.
-- Under strace, referral-service uses only system calls, socket families and memory mappings that
-  tilts-referral.service allows (SystemCallFilter, RestrictAddressFamilies, MemoryDenyWriteExecute).
+- Under strace, referral-service and the gateway (with its TLS listener) use only system calls,
+  socket families and memory mappings that their units allow (SystemCallFilter,
+  RestrictAddressFamilies, MemoryDenyWriteExecute).
 - deploy/ci/check-systemd and deploy/ci/check-k8s exit 0.
 """
 
@@ -455,10 +456,45 @@ def expand(names: list[str], groups) -> set[str]:
     return out
 
 
-def test_referral_service_stays_inside_its_unit_sandbox(pb, tmp_dir):
+def exercise_referral(pb, tmp_dir, sock):
+    """Flags, environment and a workload for referral-service: submissions and a list."""
+    env = {"TILTS_MEETING_SOCKET": str(tmp_dir / "m.sock"), "TILTS_ASSESSMENT_SOCKET": str(tmp_dir / "a.sock")}
+
+    def work():
+        with grpc.insecure_channel(f"unix:{sock}") as channel:
+            stub = pb.referral_grpc.ReferralServiceStub(channel)
+            sd = principal(pb, pb.common.SOCIAL_SERVICE, "riga")
+            for n in range(3):
+                stub.SubmitReferral(pb.referral.SubmitReferralRequest(request_id=str(uuid.uuid4()),
+                                                                     details=referral_details(pb, 500 + n)),
+                                    metadata=sd, timeout=20)
+            assert len(list_referral_ids(pb, stub, sd)) == 3
+    return env, work
+
+
+def exercise_gateway(pb, tmp_dir, sock, certs):
+    """The gateway with its public TLS listener (its unit allows AF_INET/AF_INET6), no upstreams:
+    TLS handshakes and health over TLS and over the Unix socket."""
+    port = support.free_tcp_port()
+    env = {"TILTS_TLS_PORT": str(port), "TILTS_TLS_HOST": "127.0.0.1", "TILTS_TLS_CERT": str(certs.server_cert),
+           "TILTS_TLS_KEY": str(certs.server_key)}
+    env.update({f"TILTS_{name}_SOCKET": "none" for name in ("REFERRAL", "MEETING", "ASSESSMENT", "REPORTING")})
+
+    def work():
+        for _ in range(3):
+            with support.Endpoint("tls", port=port, certs=certs).channel(client_cert=None) as channel:
+                support.health_status(pb, channel, timeout=10)
+    return env, work
+
+
+UNITS = {"referral-service": "tilts-referral.service", "tilts-gateway": "tilts-gateway.service"}
+
+
+@pytest.mark.parametrize("name", list(UNITS))
+def test_process_stays_inside_its_unit_sandbox(pb, tmp_dir, certs, name):
     if not ensure_debian_package("systemd-analyze", "systemd") or not ensure_debian_package("strace", "strace"):
         pytest.skip("systemd-analyze or strace is not installed and cannot be installed here")
-    unit = DEPLOY / "systemd" / "tilts-referral.service"
+    unit = DEPLOY / "systemd" / UNITS[name]
     groups = syscall_groups()
     allowed, denied = set(), set()
     for setting in unit_settings(unit, "SystemCallFilter"):
@@ -471,23 +507,22 @@ def test_referral_service_stays_inside_its_unit_sandbox(pb, tmp_dir):
 
     trace = tmp_dir / "strace.out"
     sock = tmp_dir / "s.sock"
-    argv = [shutil.which("strace"), "-f", "-qq", "-o", str(trace), str(support.binary("referral-service")),
-            "--socket", str(sock), "--data-dir", str(tmp_dir / "data"),
-            "--config", str(DEPLOY / "config" / "referral-service.conf")]
-    env = dict(os.environ, TILTS_MEETING_SOCKET=str(tmp_dir / "m.sock"), TILTS_ASSESSMENT_SOCKET=str(tmp_dir / "a.sock"))
-    tracer = support.ServerProcess("strace referral-service", argv, tmp_dir / "strace.log", env=env)
+    if name == "tilts-gateway":
+        extra_env, work = exercise_gateway(pb, tmp_dir, sock, certs)
+    else:
+        extra_env, work = exercise_referral(pb, tmp_dir, sock)
+    argv = [shutil.which("strace"), "-f", "-qq", "-o", str(trace), str(support.binary(name)),
+            "--socket", str(sock), "--data-dir", str(tmp_dir / "data"), "--config", str(DEPLOY / "config" / f"{name}.conf")]
+    tracer = support.ServerProcess(f"strace {name}", argv, tmp_dir / "strace.log", env=dict(os.environ, **extra_env))
     try:
-        tracer.wait_serving(pb, support.Endpoint("unix", socket_path=sock), timeout=30)
+        deadline = time.monotonic() + 30
+        while not sock.exists() and time.monotonic() < deadline and tracer.alive():
+            time.sleep(0.05)
         with grpc.insecure_channel(f"unix:{sock}") as channel:
-            stub = pb.referral_grpc.ReferralServiceStub(channel)
-            sd = principal(pb, pb.common.SOCIAL_SERVICE, "riga")
-            for n in range(3):
-                stub.SubmitReferral(pb.referral.SubmitReferralRequest(request_id=str(uuid.uuid4()),
-                                                                     details=referral_details(pb, 500 + n)),
-                                    metadata=sd, timeout=20)
-            assert len(list_referral_ids(pb, stub, sd)) == 3
+            support.health_status(pb, channel, timeout=20)  # answers (the gateway's own health may vary)
+        work()
     finally:
-        # SIGTERM to the traced service itself (strace's child), then strace ends with it.
+        # SIGTERM to the traced process itself (strace's child); strace ends with it.
         children = Path(f"/proc/{tracer.pid}/task/{tracer.pid}/children")
         for pid in (children.read_text().split() if children.exists() else []):
             os.kill(int(pid), signal.SIGTERM)
