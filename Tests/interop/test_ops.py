@@ -355,6 +355,29 @@ def test_online_backup_then_restore(pb, launch, tmp_dir):
     assert check.returncode == 0 and "integrity_check=ok" in check.stdout, check
 
 
+def test_backup_all_as_the_timer_runs_it(tmp_dir):
+    """tilts-backup.service's command: every ROOT/*/*.sqlite into DEST/<folder>/, newest N kept."""
+    root, dest = tmp_dir / "lib", tmp_dir / "backups"
+    for name in ("referral-service", "meeting-service"):
+        (root / name).mkdir(parents=True)
+        with sqlite3.connect(root / name / f"{name.split('-')[0]}.sqlite") as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("CREATE TABLE t (x)")
+            conn.execute("INSERT INTO t VALUES (1)")
+    unit = (DEPLOY / "systemd" / "tilts-backup.service").read_text()
+    assert "backup-all /var/lib/tilts ${STATE_DIRECTORY} --keep 14" in unit
+    for _ in range(3):
+        result = store_tool("backup-all", str(root), str(dest), "--keep", "2")
+        assert result.returncode == 0, result.stderr
+    for name, stem in (("referral-service", "referral"), ("meeting-service", "meeting")):
+        kept = sorted((dest / name).glob(f"{stem}-*.sqlite"))
+        assert len(kept) == 2, kept
+        check = store_tool("check", str(kept[-1]))
+        assert check.returncode == 0 and "integrity_check=ok" in check.stdout, check
+        assert sorted(p.name for p in (dest / name).iterdir()) == [k.name for k in kept], "check left files behind"
+    assert store_tool("backup-all", str(tmp_dir / "empty"), str(dest)).returncode == 2
+
+
 # ------------------------------------------------------------------------------- example configs
 
 
