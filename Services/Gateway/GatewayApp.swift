@@ -1,6 +1,8 @@
 internal import Dispatch
 internal import Foundation
 internal import Logging
+internal import NIOCore
+internal import NIOPosix
 internal import ServiceLifecycle
 internal import TiltsHealth
 internal import TiltsMessages
@@ -28,6 +30,8 @@ final class GatewayApp: Sendable {
     let upstreams: [Upstream]
     let server: GRPCServer
     let monitor: UpstreamHealthMonitor
+    /// The event loops of the listeners, connections and handlers; the process's lifetime.
+    let group: MultiThreadedEventLoopGroup
 
     /// Opens the store (running migrations) and builds every part; nothing listens yet.
     /// - Throws: ``GatewaySettingsError``, `StoreError` or `TransportError` for what cannot start.
@@ -35,6 +39,8 @@ final class GatewayApp: Sendable {
         self.settings = settings
         self.logger = logger
         self.health = health
+        group = settings.eventLoopThreads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) }
+            ?? MultiThreadedEventLoopGroup.singleton
         database = try ServiceDatabase(path: settings.databasePath, migrator: GatewaySchema.migrator, logger: logger)
         tokens = TokenStore(database: database, clock: clock, cacheLifetime: .seconds(settings.tokenCacheSeconds))
         certificates = try ClientCertificatePrincipals(path: settings.clientPrincipalsPath)
@@ -50,7 +56,8 @@ final class GatewayApp: Sendable {
         let upstreamConfig = settings.upstreamConfig()
         var upstreams: [Upstream] = []
         for (name, target) in settings.upstreams {
-            upstreams.append(try Upstream(name: name, serviceName: serviceNames[name] ?? name, target: target, config: upstreamConfig))
+            upstreams.append(try Upstream(
+                name: name, serviceName: serviceNames[name] ?? name, target: target, config: upstreamConfig, group: group))
         }
         self.upstreams = upstreams
         let own: [any RPCService] = [
@@ -64,7 +71,7 @@ final class GatewayApp: Sendable {
         let gate = gate
         server = GRPCServer(
             config: settings.serverConfig(), services: own.map { GatedService(inner: $0, gate: gate) },
-            fallback: proxy.method, logger: logger)
+            fallback: proxy.method, group: group, logger: logger)
         monitor = UpstreamHealthMonitor(
             upstreams: upstreams, registry: health,
             ownServices: [GatewayAPI.auditServiceName, GatewayAPI.adminServiceName], interval: settings.healthInterval,

@@ -31,6 +31,7 @@ typealias GatewaySettingsError = ServiceConfigurationError
 /// | `health_interval_ms` | 1000 | how often the routed services' health is polled |
 /// | `audit_max_backlog` | 50000 | audit events queued before calls are refused |
 /// | `audit_linger_ms` | 5 | how long audit events gather before one write (one fsync) |
+/// | `event_loop_threads` | one per core | event loop threads for connections and calls |
 struct GatewaySettings: Sendable {
     struct TLS: Sendable {
         var host: String
@@ -58,6 +59,7 @@ struct GatewaySettings: Sendable {
     var healthInterval: Duration
     var auditMaxBacklog: Int
     var auditLinger: Duration
+    var eventLoopThreads: Int?
 
     /// The store file in the data folder.
     var databasePath: String { dataDirectory + "/gateway.sqlite" }
@@ -146,6 +148,7 @@ struct GatewaySettings: Sendable {
         healthInterval = .milliseconds(try int("health_interval_ms", 1000, 50...600_000))
         auditMaxBacklog = try int("audit_max_backlog", 50_000, 100...10_000_000)
         auditLinger = .milliseconds(try int("audit_linger_ms", 5, 0...1000))
+        eventLoopThreads = value("event_loop_threads") == nil ? nil : try int("event_loop_threads", 1, 1...256)
     }
 
     /// The server's listener and HTTP/2 configuration.
