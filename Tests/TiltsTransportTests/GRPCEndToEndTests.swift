@@ -64,7 +64,7 @@ import TiltsTransport
         let fixture = try await TestServer.start()
         let request: StreamingOutputCallRequest = {
             var request = StreamingOutputCallRequest()
-            request.responseParameters = [ResponseParameters(size: 0, intervalUs: 2_000_000)]
+            request.responseParameters = [ResponseParameters(size: 0, intervalUs: 20_000_000)]
             return request
         }()
         let started = ContinuousClock.now
@@ -77,7 +77,9 @@ import TiltsTransport
             }
         }
         #expect(error?.code == .deadlineExceeded)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Far below the server's 20 s: the client gave up at its deadline, not when the server answered
+        // (the margin absorbs a loaded machine running the suite in parallel).
+        #expect(ContinuousClock.now - started < .seconds(10))
         await fixture.stop()
     }
 

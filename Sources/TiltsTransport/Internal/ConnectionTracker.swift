@@ -13,15 +13,16 @@ final class ConnectionTracker: Sendable {
 
     private let state = Mutex(State())
 
-    /// Registers a new connection; false once shutdown has begun (the caller closes it).
+    /// Registers a new connection, and says whether shutdown has already begun: such a late
+    /// connection is still served, but told at once to drain (GOAWAY), so its client goes elsewhere
+    /// cleanly instead of seeing a reset.
+    /// - Returns: true when the connection came in after shutdown began.
     func add(_ channel: any Channel) -> Bool {
         let id = ObjectIdentifier(channel)
-        let accepted = state.withLock { state -> Bool in
-            if state.shuttingDown { return false }
+        let shuttingDown = state.withLock { state -> Bool in
             state.channels[id] = channel
-            return true
+            return state.shuttingDown
         }
-        guard accepted else { return false }
         channel.closeFuture.whenComplete { _ in
             let waiters = self.state.withLock { state -> [CheckedContinuation<Void, Never>] in
                 state.channels[id] = nil
@@ -31,7 +32,7 @@ final class ConnectionTracker: Sendable {
             }
             for waiter in waiters { waiter.resume() }
         }
-        return true
+        return shuttingDown
     }
 
     /// Refuses new connections from now on and returns the open ones.

@@ -192,9 +192,7 @@ public final class GRPCServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                guard tracker.add(channel) else {
-                    return channel.close()
-                }
+                let late = tracker.add(channel)
                 return PeerCredentials.identity(of: channel, listener: listener).flatMapThrowing { peer in
                     let sync = channel.pipeline.syncOperations
                     if let tlsContext {
@@ -203,6 +201,10 @@ public final class GRPCServer: Sendable {
                     try sync.addHandler(
                         ServerConnectionHandler(
                             config: config, router: router, peer: peer, eventLoop: channel.eventLoop, logger: logger))
+                    if late {
+                        // Accepted while draining: answer with GOAWAY rather than a reset.
+                        channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
+                    }
                 }
             }
         switch listener {
