@@ -106,7 +106,10 @@ public final class GRPCServer: Sendable {
             defer { channels.removeAll() }
             return channels
         }
-        for channel in channels { channel.close(promise: nil) }
+        let listenersClosed = channels.map { channel -> EventLoopFuture<Void> in
+            channel.close(promise: nil)
+            return channel.closeFuture
+        }
         for listener in config.listeners {
             if case .unixSocket(let path, _) = listener { UnixSocketFile.remove(path) }
         }
@@ -117,7 +120,16 @@ public final class GRPCServer: Sendable {
         let grace = config.shutdownGracePeriod
         let logger = logger
         Task { [tracker] in
-            let drained = await tracker.waitUntilEmpty(timeout: grace)
+            // Connections the listeners accepted just before closing register a moment later;
+            // wait for the listeners, then until no connection is open for a quiet 100 ms, so
+            // none of them is cut off by the process exiting.
+            for closed in listenersClosed { try? await closed.get() }
+            var drained = await tracker.waitUntilEmpty(timeout: grace)
+            while drained {
+                try? await Task.sleep(for: .milliseconds(100))
+                if tracker.snapshot().isEmpty { break }
+                drained = await tracker.waitUntilEmpty(timeout: grace)
+            }
             if !drained {
                 logger.warning("closing connections still open after the shutdown grace period")
                 for channel in tracker.snapshot() { channel.close(promise: nil) }
