@@ -184,7 +184,7 @@ class Stack:
                 support.Endpoint("unix", socket_path=sockets["assessment_socket"]))
             (directory / "reporting.conf").write_text(
                 f"referral_socket = {ref}\nmeeting_socket = {sockets['meeting_socket']}\n"
-                f"assessment_socket = {sockets['assessment_socket']}\npseudonym_secret = test-secret\n")
+                f"assessment_socket = {sockets['assessment_socket']}\npseudonym_secret = interop-test-secret-not-for-production\n")
             launcher.start("reporting-service", [
                 str(support.binary("reporting-service")), "--socket", str(sockets["reporting_socket"]),
                 "--data-dir", str(directory / "reporting-data"), "--config", str(directory / "reporting.conf")],
