@@ -72,12 +72,13 @@ enum AuditChain {
         return (record, ids)
     }
 
-    /// Checks rows in sequence order, continuing a chain that ended at `previous`.
-    /// - Returns: nil while intact, else the first broken row's expected sequence and the problem.
+    /// Checks rows fed in sequence order from the first: each must follow the last one checked.
     struct Verifier {
+        /// The last row that checked out (sequence 0 and the genesis hash before the first).
         private(set) var previous: (seq: Int64, hash: [UInt8]) = (0, genesis)
         private(set) var checked: Int64 = 0
 
+        /// - Returns: nil when `record` follows the chain, else the first broken sequence and the problem.
         mutating func check(_ record: AuditRecord) -> (seq: Int64, problem: String)? {
             let expected = previous.seq + 1
             guard record.seq == expected else {
