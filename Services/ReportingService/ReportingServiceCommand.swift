@@ -1,9 +1,14 @@
 internal import ArgumentParser
+internal import Foundation
+internal import TiltsDomain
 internal import TiltsServiceKit
+internal import TiltsStore
 
-/// `reporting-service`: De-identified evaluation, quarterly and operational reports.
+/// `reporting-service`: de-identified evaluation, quarterly and operational reports.
 ///
-/// Serves gRPC on a Unix socket with `grpc.health.v1.Health`; its API arrives with its issue.
+/// Follows the referral, meeting and assessment services' events into its own analytical store
+/// (`reporting.sqlite` in the data folder) and serves `tilts.reporting.v1.ReportingService`. See
+/// ``ReportingSettings`` for its configuration keys; `pseudonym_secret` is required.
 @main
 struct ReportingServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +18,21 @@ struct ReportingServiceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runner = try ServiceRunner(name: "reporting-service", options: options)
-        try await runner.run(serviceName: nil, services: [])
+        let settings = try ReportingSettings(runner.configuration)
+        runner.logger.info("settings", metadata: ["reporting": "\(settings)"])
+        let database = try ServiceDatabase(
+            path: runner.configuration.dataDirectory + "/reporting.sqlite", migrator: ReportingSchema.migrator,
+            logger: runner.logger)
+        let store = try ReportingStore(database: database, pseudonyms: settings.pseudonyms, instrumentID: settings.instrumentID)
+        let handlers = ReportingHandlers(
+            store: store,
+            settings: ReportingHandlers.Settings(
+                pilot: settings.pilot, capacity: settings.capacity, dailyRateEur: settings.dailyRateEur,
+                instrumentID: settings.instrumentID),
+            today: { RigaTime.calendarDay(ofUnixSeconds: Int64(Date().timeIntervalSince1970)) })
+        let consumers = try ReportingEventConsumers.make(settings: settings, store: store, logger: runner.logger)
+        try await runner.run(
+            serviceName: ReportingHandlers.service, services: [handlers], background: consumers,
+            onDrain: { database.events.shutDown() })
     }
 }

@@ -89,6 +89,8 @@ def import_stubs(out_dir: Path):
         "assessment_grpc": "tilts.assessment.v1.assessment_pb2_grpc",
         "meeting": "tilts.meeting.v1.meeting_pb2",
         "meeting_grpc": "tilts.meeting.v1.meeting_pb2_grpc",
+        "reporting": "tilts.reporting.v1.reporting_pb2",
+        "reporting_grpc": "tilts.reporting.v1.reporting_pb2_grpc",
     }
     for key, name in optional.items():
         try:

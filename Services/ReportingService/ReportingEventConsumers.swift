@@ -1,0 +1,48 @@
+internal import GRDB
+internal import Logging
+internal import TiltsMessages
+internal import TiltsRPC
+internal import TiltsServiceKit
+internal import TiltsStore
+internal import TiltsTransport
+
+/// The reporting service follows every other service's events (DESIGN section 3: "all →
+/// reporting"): referral (referrals, admissions, endings), meeting (meetings held) and assessment
+/// (scores, plan approval, sessions, final summaries).
+///
+/// Each stream has its own `EventConsumer`, cursor named after the source, which applies a batch
+/// of events through ``FactProjector`` in the transaction that advances the cursor: a restart of
+/// any side resumes where it stopped, and nothing is applied twice. A new, empty store has every
+/// cursor at 0, so it rebuilds itself from the start of every stream (backfill) with the same code.
+enum ReportingEventConsumers {
+    static let principal: Principal = {
+        var principal = Principal()
+        principal.institution = .operator
+        principal.subject = "service:reporting-service"
+        return principal
+    }()
+
+    /// The consumers for the links configured.
+    static func make(settings: ReportingSettings, store: ReportingStore, logger: Logger) throws -> [BackgroundService] {
+        let links: [(String, String, GRPCClientConnection.Target?, [String])] = [
+            ("referral", "tilts.referral.v1.ReferralService", settings.referral, FactProjector.referralKinds),
+            ("meeting", "tilts.meeting.v1.MeetingService", settings.meeting, FactProjector.meetingKinds),
+            ("assessment", "tilts.assessment.v1.AssessmentService", settings.assessment, FactProjector.assessmentKinds),
+        ]
+        let projector = store.projector
+        var services: [BackgroundService] = []
+        for (name, service, target, kinds) in links {
+            guard let target else {
+                logger.warning("not following a stream: its link is not configured", metadata: ["source": "\(name)"])
+                continue
+            }
+            let consumer = EventConsumer(
+                name: name, source: MethodDescriptor(service: service, method: "WatchEvents"),
+                transport: try GRPCClientConnection(target: target), database: store.database, kinds: kinds,
+                principal: principal, logger: logger
+            ) { event, db in try projector.apply(event, db) }
+            services.append(BackgroundService(name: "\(name)-events") { await consumer.run() })
+        }
+        return services
+    }
+}

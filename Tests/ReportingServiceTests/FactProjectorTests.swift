@@ -1,0 +1,105 @@
+internal import Foundation
+internal import GRDB
+internal import Testing
+@testable internal import ReportingService
+internal import TiltsMessages
+internal import TiltsStore
+
+/// Events into pseudonymous facts: keys instead of ids, order independence, code hygiene.
+@Suite struct FactProjectorTests {
+    typealias F = ReportingFixtures
+
+    @Test func idsAreStoredOnlyAsTheirKeys() async throws {
+        let store = try F.store()
+        try await F.apply(
+            [
+                F.submitted("referral-123", on: "2026-03-20"),
+                F.admitted("case-456", referral: "referral-123", on: "2026-04-01", length: 70, received: "2026-03-20"),
+                F.session("case-456", type: "art_therapy", on: "2026-04-03"),
+            ], to: store)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.database.path))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: store.database.path + "-wal"))) ?? Data())
+        for id in ["referral-123", "case-456"] {
+            #expect(bytes.range(of: Data(id.utf8)) == nil, "\(id) must not be stored")
+        }
+        let key = Pseudonymizer(secret: F.secret).key("case-456")
+        #expect(key.count == 32)
+        let stored = try await store.database.read { db in try Data.fetchOne(db, sql: "SELECT case_key FROM case_fact") }
+        #expect(stored == key)
+        let referralKey = try await store.database.read { db in try Data.fetchOne(db, sql: "SELECT referral_key FROM case_fact") }
+        #expect(referralKey == Pseudonymizer(secret: F.secret).key("referral-123"))
+    }
+
+    @Test func aCaseKnownFromItsSessionsFirstJoinsItsCohortOnAdmission() async throws {
+        let store = try F.store()
+        try await F.apply([F.session("c1", type: "art_therapy", on: "2026-04-03"), F.session("c1", type: "art_therapy", on: "2026-04-04")], to: store)
+        var model = try await store.model()
+        #expect(model.cases.count == 1 && !model.cases[0].isAdmitted && model.cases[0].sessions == 2)
+        try await F.apply(
+            [F.submitted("r1", on: "2026-03-20", age: 13, sex: .male),
+             F.admitted("c1", referral: "r1", on: "2026-04-01", length: 40, received: "2026-03-20")], to: store)
+        try await F.apply([F.session("c1", type: "family_therapy", on: "2026-04-05", minutes: 60)], to: store)
+        model = try await store.model()
+        let facts = model.cases[0]
+        #expect(facts.isAdmitted && facts.courseLength == 40 && facts.sessions == 3 && facts.sessionMinutes == 150)
+        #expect(facts.sex == Sex.male.rawValue && facts.ageBand == 2 && facts.violence == 0b1010)
+        let tallies = try await store.sessionTypes(admittedFrom: 0, through: 100_000)
+        #expect(tallies == [
+            .init(courseLength: 40, serviceType: "art_therapy", children: 1, sessions: 2, minutes: 90),
+            .init(courseLength: 40, serviceType: "family_therapy", children: 1, sessions: 1, minutes: 60),
+        ])
+    }
+
+    @Test func theFirstAssessmentOfATimePointAndTheFirstMeetingCount() async throws {
+        let store = try F.store()
+        try await F.apply(
+            [
+                F.held(.meeting1, case: "c1", on: "2026-04-09"), F.held(.meeting1, case: "c1", on: "2026-04-08"),
+                F.assessed("c1", .baseline, on: "2026-04-09", scores: [1, 2, 3, 4, 5, 1]),
+                F.assessed("c1", .baseline, on: "2026-04-10", scores: [5, 5, 5, 5, 5, 5]),
+                F.assessed("c1", .final, on: "2026-05-09", scores: [2, 2, 2, 2, 2, 2], instrument: "licensed-x"),
+                F.summary("c1", on: "2026-05-09", destination: .fosterFamily),
+            ], to: store)
+        let facts = try await store.model().cases[0]
+        #expect(facts.meeting1 == Int32(F.day("2026-04-08").dayNumber))
+        #expect(facts.baselineOn == Int32(F.day("2026-04-09").dayNumber))
+        #expect(Array((0..<6).map { facts.baseline[$0] }) == [1, 2, 3, 4, 5, 1])
+        #expect(facts.finalOn == CaseFacts.noDay, "another instrument's scores are not the evaluation's")
+        #expect(facts.destination == Destination.fosterFamily.rawValue)
+    }
+
+    @Test func codesThatAreNotCodesAreNotStored() {
+        #expect(FactProjector.code("riga") == "riga")
+        #expect(FactProjector.code("rēzekne") == "rēzekne")
+        #expect(FactProjector.code("individual_psychologist") == "individual_psychologist")
+        #expect(FactProjector.code("Anna Liepa, 161175-19997") == "other")
+        #expect(FactProjector.code(String(repeating: "a", count: 65)) == "other")
+        #expect(FactProjector.code("") == nil)
+    }
+
+    @Test func theModelCatchesUpWithOnlyWhatChanged() async throws {
+        let store = try await PilotScenario.store()
+        let first = try await store.model()
+        #expect(first.cases.count == 12 && first.referrals.count == 12)
+        let again = try await store.model()
+        #expect(again.revision == first.revision)
+        try await F.apply([F.session("c40-1", type: "art_therapy", on: "2026-04-20")], to: store)
+        let after = try await store.model()
+        #expect(after.revision > first.revision)
+        #expect(after.cases[0].sessions == first.cases[0].sessions + 1)
+        #expect(Array(after.cases[1...]) == Array(first.cases[1...]))
+    }
+
+    @Test func aReopenedStoreHasTheSameModel() async throws {
+        let store = try await PilotScenario.store()
+        let before = try await store.model()
+        let reopened = try ReportingStore(
+            database: try ServiceDatabase(path: store.database.path, migrator: ReportingSchema.migrator),
+            pseudonyms: Pseudonymizer(secret: F.secret), instrumentID: "pilot-mapping")
+        let after = try await reopened.model()
+        #expect(after.cases == before.cases && after.referrals == before.referrals && after.municipalities == before.municipalities)
+        // New writes continue above the stored revisions.
+        try await F.apply([F.session("c40-2", type: "art_therapy", on: "2026-04-20")], to: reopened)
+        #expect(try await reopened.model().cases[1].sessions == before.cases[1].sessions + 1)
+    }
+}
