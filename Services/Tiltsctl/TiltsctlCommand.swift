@@ -12,7 +12,7 @@ struct TiltsctlCommand: AsyncParsableCommand {
         abstract: "Command-line client of the Tilts gateway.",
         subcommands: [
             HealthCommand.self, ReferralCommand.self, WaitingListCommand.self, CaseCommand.self, MeetingCommand.self,
-            AssessmentCommand.self,
+            AssessmentCommand.self, ReportCommand.self,
             TokenCommand.self, AuditCommand.self,
         ])
 }

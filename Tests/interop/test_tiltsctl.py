@@ -255,3 +255,36 @@ def test_meeting_and_assessment_commands(pb, full_stack, tmp_dir):
     assert out.stderr.startswith("PERMISSION_DENIED: RecordObservation is not available to SOCIAL_SERVICE callers")
     out = ctl.run("meeting", "get", *ctl.tls, meeting["meetingId"], token=full_stack.sd_cesis, check=False)
     assert out.returncode == 1 and out.stderr.startswith("NOT_FOUND: ")
+
+
+def test_report_commands(pb, full_stack, tmp_dir):
+    import datetime as dt
+    ctl = Ctl(full_stack)
+    path = tmp_dir / "referral.json"
+    path.write_text(json_format.MessageToJson(details(pb, 401, municipality="cesis")))
+    ctl.run("referral", "submit", *ctl.tls, "--file", str(path), token=full_stack.sd_cesis)
+    today = dt.date.today()
+    quarter = str(((today.year - 2026) * 12 + today.month - 3) // 3 + 1)
+
+    def ingested():
+        out = ctl.run("report", "ingestion", *ctl.local, "--json")  # the local operator
+        return json.loads(out.stdout).get("referrals", "0") not in ("0", 0) and out.stdout
+    eventually(ingested)
+
+    snapshot = ctl.run("report", "snapshot", *ctl.tls, token=full_stack.centre).stdout
+    assert "in course" in snapshot and "STEP" in snapshot
+    evaluation = ctl.run("report", "evaluation", *ctl.tls, token=full_stack.ministry).stdout
+    assert evaluation.startswith("pilot evaluation") and "40 days" in evaluation and "70 days" in evaluation
+    # The Cēsu SD sees its own municipality's quarter, small counts suppressed.
+    mine = ctl.run("report", "quarterly", *ctl.tls, "--quarter", quarter, token=full_stack.sd_cesis).stdout
+    assert "scope                   cesis" in mine and "<5" in mine
+    out = ctl.run("report", "evaluation", *ctl.tls, token=full_stack.sd_cesis, check=False)
+    assert out.returncode == 1 and out.stderr.startswith("PERMISSION_DENIED: GetPilotEvaluation is not available")
+
+    svg = tmp_dir / "chart.svg"
+    out = ctl.run("report", "export", *ctl.tls, "--report", "evaluation", "--format", "svg", "--output", str(svg),
+                  token=full_stack.centre)
+    assert out.stdout.startswith(f"wrote {svg}") and "<svg" in svg.read_text()
+    csv = ctl.run("report", "export", *ctl.tls, "--report", "quarterly", "--quarter", quarter, "--format", "csv",
+                  "--output", "-", token=full_stack.centre).stdout
+    assert csv.splitlines()[0].startswith("section,")
