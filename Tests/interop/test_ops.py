@@ -396,6 +396,8 @@ def test_example_configs_start_the_stack(pb, tmp_dir, certs):
             env = dict(os.environ)
             for peer in re.findall(r"^(\w+)_socket\s*=", text, re.M):
                 env[f"TILTS_{peer.upper()}_SOCKET"] = str(sockets[f"{peer}-service"])
+            if name == "reporting-service":
+                env["TILTS_PSEUDONYM_SECRET"] = "example-config-test-secret"  # comes from the environment by design
             if name == "tilts-gateway":
                 env.update(TILTS_TLS_PORT=str(tls_port), TILTS_TLS_HOST="127.0.0.1",
                            TILTS_TLS_CERT=str(certs.server_cert), TILTS_TLS_KEY=str(certs.server_key))
