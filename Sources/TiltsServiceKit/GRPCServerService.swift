@@ -8,7 +8,7 @@ public import Logging
 /// Start: binds the listeners, then marks the health registry SERVING. Graceful shutdown
 /// (SIGTERM): marks NOT_SERVING, sends GOAWAY on every connection, lets calls in flight finish,
 /// then returns. Cancellation closes everything at once.
-public struct GRPCServerService: Service {
+public struct GRPCServerService: Service, CustomStringConvertible {
     public let server: GRPCServer
     public let health: HealthStatusRegistry
     public let servingNames: [String]
@@ -27,6 +27,8 @@ public struct GRPCServerService: Service {
         self.logger = logger
         self.onDrain = onDrain
     }
+
+    public var description: String { "GRPCServerService(\(servingNames.filter { !$0.isEmpty }))" }
 
     public func run() async throws {
         try await server.start()

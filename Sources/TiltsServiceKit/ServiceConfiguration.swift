@@ -8,6 +8,10 @@ public struct ServiceConfiguration: Sendable {
     public var socketPath: String
     public var dataDirectory: String
     public var logLevel: Logger.Level
+    /// `log_format`: `json` or `text`; by default text on a terminal, else JSON.
+    public var logFormat: LogFormat
+    /// `admin_port`: the loopback HTTP/1.1 port for `/metrics` and `/healthz`; nil for none.
+    public var adminPort: Int?
     public var tcpPort: Int?
     public var listenDescriptor: Int32?
     /// Every key of the config file, for service-specific settings.
@@ -40,6 +44,20 @@ public struct ServiceConfiguration: Sendable {
             throw ServiceConfigurationError("log level '\(level)' is not one of trace, debug, info, notice, warning, error, critical")
         }
         logLevel = parsed
+        if let format = options.logFormat ?? environment["TILTS_LOG_FORMAT"] ?? file["log_format"] {
+            guard let chosen = LogFormat(rawValue: format) else {
+                throw ServiceConfigurationError("log format '\(format)' is not one of json, text")
+            }
+            logFormat = chosen
+        } else {
+            logFormat = .automatic
+        }
+        if let text = options.adminPort.map(String.init) ?? environment["TILTS_ADMIN_PORT"] ?? file["admin_port"] {
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw ServiceConfigurationError("admin_port must be a TCP port, not '\(text)'")
+            }
+            adminPort = port
+        }
         if let port = options.port ?? environment["TILTS_PORT"].flatMap(Int.init) ?? file["port"].flatMap(Int.init) {
             tcpPort = port
         }

@@ -3,7 +3,7 @@ public import ArgumentParser
 /// The command-line options every Tilts service executable shares (DESIGN section 6).
 ///
 /// Precedence: a flag beats an environment variable (`TILTS_SOCKET`, `TILTS_DATA_DIR`,
-/// `TILTS_LOG_LEVEL`), which beats the `--config` file, which beats the built-in default.
+/// `TILTS_LOG_LEVEL`, `TILTS_LOG_FORMAT`, `TILTS_ADMIN_PORT`), which beats the `--config` file, which beats the built-in default.
 public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(help: "A configuration file of `key = value` lines (socket, data_dir, log_level, ...).")
     public var config: String?
@@ -22,6 +22,12 @@ public struct ServiceOptions: ParsableArguments, Sendable {
 
     @Option(help: "Serve a systemd-activated listening socket passed as this file descriptor.")
     public var listenFd: Int32?
+
+    @Option(help: "Log line format: json or text (default: text on a terminal, else json).")
+    public var logFormat: String?
+
+    @Option(help: "Serve GET /metrics and /healthz over HTTP/1.1 on this loopback port (config admin_port).")
+    public var adminPort: Int?
 
     public init() {}
 }

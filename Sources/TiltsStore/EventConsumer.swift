@@ -2,6 +2,7 @@ public import GRDB
 public import Logging
 public import TiltsMessages
 public import TiltsRPC
+internal import Synchronization
 
 /// Follows another service's `WatchEvents` and applies each event in the same transaction that
 /// stores its cursor, so after any crash or restart it resumes exactly where it stopped.
@@ -18,6 +19,11 @@ public import TiltsRPC
 /// If `apply` throws, the events before it in the batch are kept, the failing one is rolled back,
 /// and the consumer reconnects after the backoff and tries it again: a permanently failing event
 /// stops the consumer's progress (logged with its sequence and kind), it is never skipped.
+///
+/// Progress: after each batch (and after a failing one) ``onProgress`` gets the number of events
+/// applied, the cursor, and the highest sequence received from the source so far on this
+/// connection, the best estimate of the source's head: `latestReceived - cursor` is the lag.
+/// `ServiceMetrics.eventConsumerObserver(name:)` (TiltsServiceKit) turns these into metrics.
 ///
 /// Ownership: the consumer uses but does not own `transport` and `database`. A value type; run
 /// it once at a time per `name`.
@@ -44,6 +50,9 @@ public struct EventConsumer: Sendable {
     public var maximumBackoff: Duration = .seconds(5)
     /// Events applied in one transaction at most.
     public var maximumBatch = 512
+    /// Called after each batch with the events applied (ignored duplicates not counted), the
+    /// cursor, and the highest sequence received from the source; from the consumer's task.
+    public var onProgress: (@Sendable (_ applied: Int, _ cursor: Int64, _ latestReceived: Int64) -> Void)?
 
     private let transport: any ClientTransport
     private let database: ServiceDatabase
@@ -118,15 +127,16 @@ public struct EventConsumer: Sendable {
             try await call.send(WatchEventsRequest(afterSequence: after, kinds: kinds).serializedBytes())
             call.closeSend()
             let buffer = EventBuffer(capacity: maximumBatch * 2)
+            let latest = LatestSequence()
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await Self.read(call, into: buffer) }
+                group.addTask { await Self.read(call, into: buffer, latest: latest) }
                 defer {
                     call.cancel()
                     buffer.close()
                 }
                 while let events = try await buffer.next(maximum: maximumBatch) {
                     try Task.checkCancellation()
-                    try await applyBatch(events)
+                    try await applyBatch(events, latest: latest)
                     progressed = true
                 }
             }
@@ -136,10 +146,12 @@ public struct EventConsumer: Sendable {
     }
 
     /// Reads the call's messages into `buffer` until the call ends, then finishes the buffer.
-    private static func read(_ call: any ClientCallTransport, into buffer: EventBuffer) async {
+    private static func read(_ call: any ClientCallTransport, into buffer: EventBuffer, latest: LatestSequence) async {
         do {
             while let bytes = try await call.receive() {
-                try await buffer.append(try Event(serializedBytes: bytes))
+                let event = try Event(serializedBytes: bytes)
+                latest.raise(to: event.sequence)
+                try await buffer.append(event)
             }
             let (status, trailers) = await call.status()
             buffer.finish(status.code == .ok ? nil : RPCError(status: status, metadata: trailers))
@@ -151,13 +163,14 @@ public struct EventConsumer: Sendable {
 
     /// Applies the events above the cursor in one transaction and advances the cursor.
     /// - Throws: ``EventConsumerError`` when `apply` threw for an event (the ones before it commit).
-    private func applyBatch(_ events: [Event]) async throws {
+    private func applyBatch(_ events: [Event], latest: LatestSequence) async throws {
         let name = name
         let apply = apply
         let kinds = Set(kinds)
-        let outcome = try await database.write { db -> (cursor: Int64, failed: Event?, error: (any Error)?) in
+        let outcome = try await database.write { db -> (cursor: Int64, applied: Int, failed: Event?, error: (any Error)?) in
             let stored = try ConsumerCursorRecord.sequence(of: name, db)
             var cursor = stored
+            var applied = 0
             for event in events where event.sequence > cursor {
                 if kinds.isEmpty || kinds.contains(event.kind) {
                     do {
@@ -167,14 +180,16 @@ public struct EventConsumer: Sendable {
                         }
                     } catch {
                         if cursor > stored { try ConsumerCursorRecord.store(cursor, for: name, db) }
-                        return (cursor, event, error)
+                        return (cursor, applied, event, error)
                     }
+                    applied += 1
                 }
                 cursor = event.sequence
             }
             if cursor > stored { try ConsumerCursorRecord.store(cursor, for: name, db) }
-            return (cursor, nil, nil)
+            return (cursor, applied, nil, nil)
         }
+        onProgress?(outcome.applied, outcome.cursor, max(outcome.cursor, latest.value))
         if let failed = outcome.failed {
             logger.error(
                 "applying an event failed; will retry it after reconnecting",
@@ -195,4 +210,12 @@ public struct EventConsumerError: Error, Sendable, CustomStringConvertible {
     public var cause: any Error
 
     public var description: String { "applying event \(sequence) (\(kind)) failed: \(LogSafe.describe(cause))" }
+}
+
+/// The highest sequence the reader task has received, read by the applier for the lag estimate.
+private final class LatestSequence: Sendable {
+    private let highest = Atomic<Int64>(0)
+
+    func raise(to sequence: Int64) { _ = highest.max(sequence, ordering: .relaxed) }
+    var value: Int64 { highest.load(ordering: .relaxed) }
 }

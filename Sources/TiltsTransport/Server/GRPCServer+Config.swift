@@ -47,8 +47,9 @@ extension GRPCServer {
         public var keepaliveTimeout: TimeAmount
         /// How long a graceful shutdown waits for calls in flight before closing connections.
         public var shutdownGracePeriod: Duration
-        /// Called on the event loop when a call ends, with its path and status (for metrics).
-        public var onCallEnded: (@Sendable (String, StatusCode) -> Void)?
+        /// Called on the event loop when a call ends (its status was sent), for metrics and
+        /// request logs. Keep it cheap: it runs on the connection's loop for every call.
+        public var onCallEnded: (@Sendable (CallSummary) -> Void)?
 
         /// 4 MiB messages both ways, handlers on the event loop, keepalive PING after 60 s idle
         /// with 20 s to answer, 30 s shutdown grace.
@@ -64,6 +65,29 @@ extension GRPCServer {
             var config = defaults
             configure(&config)
             return config
+        }
+    }
+
+    /// What ``Config/onCallEnded`` learns about a call that ended.
+    public struct CallSummary: Sendable {
+        /// The `:path`, `/service/method`; for a call refused before routing (UNIMPLEMENTED and
+        /// the like) the path the client sent, which may be anything.
+        public var path: String
+        /// Whether `path` names a method this server routes (a registered one or the fallback).
+        public var isRouted: Bool
+        /// The status code sent to the client.
+        public var code: StatusCode
+        /// From the request headers' arrival to the status being submitted (monotonic clock).
+        public var duration: Duration
+        /// The client's metadata; empty for a call refused before its headers were parsed.
+        public var metadata: Metadata
+
+        public init(path: String, isRouted: Bool, code: StatusCode, duration: Duration, metadata: Metadata) {
+            self.path = path
+            self.isRouted = isRouted
+            self.code = code
+            self.duration = duration
+            self.metadata = metadata
         }
     }
 }

@@ -159,8 +159,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
     func bufferedBytes(streamID: Int32) -> Int { driver.bufferedBytes(streamID: streamID) }
     func consume(streamID: Int32, count: Int) { driver.consume(streamID: streamID, count: count) }
 
-    func callEnded(streamID: Int32, code: StatusCode) {
-        config.onCallEnded?(streams[streamID]?.context.descriptor.path ?? "", code)
+    func callEnded(_ stream: ServerStream, code: StatusCode) {
+        guard let onCallEnded = config.onCallEnded else { return }
+        let nanoseconds = NIODeadline.now().uptimeNanoseconds &- stream.startedAt.uptimeNanoseconds
+        onCallEnded(GRPCServer.CallSummary(
+            path: stream.context.descriptor.path, isRouted: true, code: code,
+            duration: .nanoseconds(Int64(truncatingIfNeeded: nanoseconds)), metadata: stream.context.metadata))
     }
 
     // MARK: - Streams
@@ -174,7 +178,12 @@ final class ServerConnectionHandler: ChannelInboundHandler, HTTP2SessionDelegate
         case .fail(let status):
             try? session.submitResponse(
                 streamID: streamID, headers: GRPCHeaders.trailersOnly(status: status, metadata: Metadata()), endStream: true)
-            config.onCallEnded?(headers.first(":path") ?? "", status.code)
+            if let onCallEnded = config.onCallEnded {
+                let path = headers.first(":path") ?? ""
+                onCallEnded(GRPCServer.CallSummary(
+                    path: path, isRouted: router.method(forPath: path) != nil, code: status.code, duration: .zero,
+                    metadata: Metadata()))
+            }
             driver.scheduleFlush()
         case .accept(let method, let metadata, let timeout):
             let context = ServerContext(

@@ -16,6 +16,8 @@ final class ServerStream: ServerCallTransport, @unchecked Sendable {
     let streamID: Int32
     let eventLoop: any EventLoop
     let kind: RPCKind
+    /// When the request headers arrived; ``GRPCServer/CallSummary/duration`` is measured from here.
+    let startedAt = NIODeadline.now()
     private var connection: ServerConnectionHandler?
     private let maxSendMessageSize: Int
 
@@ -230,7 +232,7 @@ final class ServerStream: ServerCallTransport, @unchecked Sendable {
             connection.submitResponse(
                 streamID: streamID, headers: GRPCHeaders.trailersOnly(status: status, metadata: metadata), endStream: true)
         }
-        connection.callEnded(streamID: streamID, code: status.code)
+        connection.callEnded(self, code: status.code)
     }
 
     private func onLoop(_ body: @escaping () -> Void) {
