@@ -30,19 +30,21 @@ enum AssessmentEventConsumers {
     ) throws -> [BackgroundService] {
         var services: [BackgroundService] = []
         if let referral {
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: "referral",
                 source: MethodDescriptor(service: "tilts.referral.v1.ReferralService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: referral), database: database,
                 kinds: ["CaseAdmitted", "CaseEnded"], principal: principal, logger: logger, apply: applyReferralEvent)
-            services.append(BackgroundService(name: "referral-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "referral-events") { [consumer] in await consumer.run() })
         }
         if let meeting {
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: meeting), database: database,
                 kinds: ["MeetingHeld"], principal: principal, logger: logger, apply: applyMeetingEvent)
-            services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "meeting-events") { [consumer] in await consumer.run() })
         }
         return services
     }

@@ -23,12 +23,13 @@ enum MeetingBackgroundServices {
     ) throws -> [BackgroundService] {
         var services: [BackgroundService] = []
         if let target = settings.referral {
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: "referral",
                 source: MethodDescriptor(service: "tilts.referral.v1.ReferralService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: target), database: store.database,
                 kinds: MeetingStore.eventKinds, principal: principal, logger: logger, apply: MeetingStore.applyReferralEvent)
-            services.append(BackgroundService(name: "referral-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "referral-events") { [consumer] in await consumer.run() })
         }
         let interval = settings.missedSweepInterval
         services.append(

@@ -28,21 +28,23 @@ enum ReferralEventConsumers {
         let database = store.database
         var services: [BackgroundService] = []
         if let meeting {
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: "meeting", source: MethodDescriptor(service: "tilts.meeting.v1.MeetingService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: meeting), database: database,
                 kinds: ["MeetingHeld"], principal: principal, logger: logger
             ) { event, db in try applyMeetingEvent(event, store: store, db) }
-            services.append(BackgroundService(name: "meeting-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "meeting-events") { [consumer] in await consumer.run() })
         }
         if let assessment {
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: "assessment",
                 source: MethodDescriptor(service: "tilts.assessment.v1.AssessmentService", method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: assessment), database: database,
                 kinds: ["FinalSummaryIssued"], principal: principal, logger: logger
             ) { event, db in try applyAssessmentEvent(event, store: store, db) }
-            services.append(BackgroundService(name: "assessment-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "assessment-events") { [consumer] in await consumer.run() })
         }
         return services
     }

@@ -36,12 +36,13 @@ enum ReportingEventConsumers {
                 logger.warning("not following a stream: its link is not configured", metadata: ["source": "\(name)"])
                 continue
             }
-            let consumer = EventConsumer(
+            var consumer = EventConsumer(
                 name: name, source: MethodDescriptor(service: service, method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: target), database: store.database, kinds: kinds,
                 principal: principal, logger: logger
             ) { event, db in try projector.apply(event, db) }
-            services.append(BackgroundService(name: "\(name)-events") { await consumer.run() })
+            consumer.onProgress = ServiceMetrics.eventConsumerObserver(name: consumer.name)
+            services.append(BackgroundService(name: "\(name)-events") { [consumer] in await consumer.run() })
         }
         return services
     }
