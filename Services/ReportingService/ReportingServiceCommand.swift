@@ -31,8 +31,12 @@ struct ReportingServiceCommand: AsyncParsableCommand {
                 instrumentID: settings.instrumentID),
             today: { RigaTime.calendarDay(ofUnixSeconds: Int64(Date().timeIntervalSince1970)) })
         let consumers = try ReportingEventConsumers.make(settings: settings, store: store, logger: runner.logger)
+        let logger = runner.logger
+        let refresh = BackgroundService(name: "fact-model") {
+            await store.keepModelCurrent(every: settings.modelRefresh, logger: logger)
+        }
         try await runner.run(
-            serviceName: ReportingHandlers.service, services: [handlers], background: consumers,
+            serviceName: ReportingHandlers.service, services: [handlers], background: consumers + [refresh],
             onDrain: { database.events.shutDown() })
     }
 }

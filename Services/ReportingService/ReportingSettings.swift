@@ -15,6 +15,8 @@ internal import TiltsTransport
 /// - `pilot_start`, `pilot_end`: the pilot period (default 2026-03-01 … 2027-02-28).
 /// - `evaluation_instrument`: the instrument whose scores the evaluation compares
 ///   (default `pilot-mapping`, whose six areas score 1–5, higher is better).
+/// - `model_refresh_seconds`: how often the in-memory fact model catches up with the store in the
+///   background (default 2), so reports merge little.
 struct ReportingSettings: Sendable, CustomStringConvertible {
     var pseudonyms: Pseudonymizer
     var referral: GRPCClientConnection.Target?
@@ -24,6 +26,7 @@ struct ReportingSettings: Sendable, CustomStringConvertible {
     var dailyRateEur: Double?
     var pilot: PilotCalendar
     var instrumentID: String
+    var modelRefresh: Duration
 
     static let minimumSecretBytes = 16
 
@@ -57,6 +60,11 @@ struct ReportingSettings: Sendable, CustomStringConvertible {
         guard start <= end else { throw ServiceConfigurationError("pilot_end must not be before pilot_start") }
         pilot = PilotCalendar(start: start, end: end)
         instrumentID = configuration.value("evaluation_instrument").flatMap { $0.isEmpty ? nil : $0 } ?? "pilot-mapping"
+        let refreshText = configuration.value("model_refresh_seconds") ?? "2"
+        guard let refresh = Double(refreshText), refresh > 0, refresh <= 3600 else {
+            throw ServiceConfigurationError("model_refresh_seconds must be a number of seconds from 0 to 3600, not '\(refreshText)'")
+        }
+        modelRefresh = .milliseconds(Int(refresh * 1000))
     }
 
     private static func day(_ configuration: ServiceConfiguration, _ key: String) throws -> CalendarDay? {

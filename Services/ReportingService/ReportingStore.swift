@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDB
+internal import Logging
 internal import TiltsStore
 
 /// The reporting service's store: the analytical SQLite database, the projector that writes it,
@@ -46,6 +47,35 @@ actor ReportingStore {
         let model = try await task.value
         current = model
         return model
+    }
+
+    /// Keeps the model caught up until the task is cancelled, so a report finds at most the last
+    /// `interval`'s changes to merge (the first call after a start loads every row: about a second per
+    /// million cases).
+    func keepModelCurrent(every interval: Duration, logger: Logger) async {
+        var first = true
+        while !Task.isCancelled {
+            do {
+                let started = ContinuousClock.now
+                let model = try await model()
+                if first {
+                    first = false
+                    logger.info(
+                        "fact model loaded",
+                        metadata: [
+                            "cases": "\(model.cases.count)", "referrals": "\(model.referrals.count)",
+                            "seconds": "\(ContinuousClock.now - started)",
+                        ])
+                }
+            } catch {
+                logger.warning("could not catch the fact model up; the next report will", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return
+            }
+        }
     }
 
     /// Moves the model into the merge task without a second reference to its arrays.

@@ -27,6 +27,7 @@ internal import TiltsServiceKit
         #expect(defaults.capacity == 12 && defaults.dailyRateEur == nil && defaults.instrumentID == "pilot-mapping")
         #expect(defaults.pilot == PilotCalendar.default)
         #expect(defaults.referral == nil && defaults.meeting == nil && defaults.assessment == nil)
+        #expect(defaults.modelRefresh == .seconds(2))
         #expect(!defaults.description.contains("a-long-enough-secret") && !"\(defaults.pseudonyms)".contains("a-long"))
         let custom = try settings([
             "TILTS_PSEUDONYM_SECRET": "a-long-enough-secret", "TILTS_CAPACITY": "20", "TILTS_DAILY_RATE_EUR": "95.5",
@@ -37,6 +38,11 @@ internal import TiltsServiceKit
         #expect(throws: ServiceConfigurationError.self) {
             try settings(["TILTS_PSEUDONYM_SECRET": "a-long-enough-secret", "TILTS_DAILY_RATE_EUR": "-3"])
         }
+        #expect(throws: ServiceConfigurationError.self) {
+            try settings(["TILTS_PSEUDONYM_SECRET": "a-long-enough-secret", "TILTS_MODEL_REFRESH_SECONDS": "0"])
+        }
+        #expect(try settings(["TILTS_PSEUDONYM_SECRET": "a-long-enough-secret", "TILTS_MODEL_REFRESH_SECONDS": "0.5"])
+            .modelRefresh == .milliseconds(500))
         #expect(throws: ServiceConfigurationError.self) {
             try settings(["TILTS_PSEUDONYM_SECRET": "a-long-enough-secret", "TILTS_PILOT_START": "2027-01-01", "TILTS_PILOT_END": "2026-01-01"])
         }

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDB
+internal import GRDBSQLite
 internal import TiltsDomain
 
 /// The analytical store's facts in memory, as flat arrays the reports scan.
@@ -34,45 +35,52 @@ struct FactModel: Sendable {
     func municipalityIndex(of code: String) -> Int32? { municipalityIndex[code] }
 
     /// Loads the rows changed since ``revision``.
+    ///
+    /// Columns are read straight from SQLite (`sqlite3_column_*` on the statement GRDB's cursor
+    /// steps), which loads a million rows about three times faster than GRDB's `Row` accessors.
     /// - Returns: how many rows were read.
     @discardableResult
     mutating func merge(from db: Database) throws -> Int {
         let since = revision
         var newest = since
         var read = 0
-        let caseColumns = FactModel.caseColumns.joined(separator: ", ")
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(caseColumns) FROM case_fact WHERE rev > ?", arguments: [since])
-        while let row = try cursor.next() {
-            let id = Int(row[0] as Int64)
-            newest = max(newest, row[1] as Int64)
-            if id > cases.count { cases.append(contentsOf: repeatElement(CaseFacts(), count: id - cases.count)) }
-            cases[id - 1] = decodeCase(row)
+        // The first load scans the table in row order; later ones use the `rev` index.
+        let filter = since == 0 ? "" : " WHERE rev > \(since)"
+        let caseStatement = try db.makeStatement(
+            sql: "SELECT \(FactModel.caseColumns.joined(separator: ", ")) FROM case_fact" + filter)
+        let cases = try Row.fetchCursor(caseStatement)
+        let c = caseStatement.sqliteStatement
+        while try cases.next() != nil {
+            let id = Int(sqlite3_column_int64(c, 0))
+            newest = max(newest, sqlite3_column_int64(c, 1))
+            if id > self.cases.count { self.cases.append(contentsOf: repeatElement(CaseFacts(), count: id - self.cases.count)) }
+            self.cases[id - 1] = decodeCase(c)
             read += 1
         }
-        let referralCursor = try Row.fetchCursor(
-            db,
+        let referralStatement = try db.makeStatement(
             sql: """
                 SELECT id, rev, municipality, received_day, urgent, requested_length, closed_day, closed_status,
                     admission_day, course_length, pre_placement_held_day
-                FROM referral_fact WHERE rev > ?
-                """,
-            arguments: [since])
-        while let row = try referralCursor.next() {
-            let id = Int(row[0] as Int64)
-            newest = max(newest, row[1] as Int64)
+                FROM referral_fact
+                """ + filter)
+        let referralRows = try Row.fetchCursor(referralStatement)
+        let r = referralStatement.sqliteStatement
+        while try referralRows.next() != nil {
+            let id = Int(sqlite3_column_int64(r, 0))
+            newest = max(newest, sqlite3_column_int64(r, 1))
             if id > referrals.count {
                 referrals.append(contentsOf: repeatElement(ReferralFacts(), count: id - referrals.count))
             }
             var facts = ReferralFacts()
-            facts.municipality = municipality(row[2] as String?)
-            facts.received = Self.day(row[3])
-            facts.urgent = (row[4] as Int64? ?? 0) != 0
-            facts.requested = Int8(truncatingIfNeeded: row[5] as Int64? ?? 0)
-            facts.closed = Self.day(row[6])
-            facts.closedStatus = Int8(truncatingIfNeeded: row[7] as Int64? ?? 0)
-            facts.admitted = Self.day(row[8])
-            facts.courseLength = Int16(truncatingIfNeeded: row[9] as Int64? ?? 0)
-            facts.prePlacementHeld = Self.day(row[10])
+            facts.municipality = municipality(Self.text(r, 2))
+            facts.received = Self.day(r, 3)
+            facts.urgent = sqlite3_column_int64(r, 4) != 0
+            facts.requested = Int8(truncatingIfNeeded: sqlite3_column_int64(r, 5))
+            facts.closed = Self.day(r, 6)
+            facts.closedStatus = Int8(truncatingIfNeeded: sqlite3_column_int64(r, 7))
+            facts.admitted = Self.day(r, 8)
+            facts.courseLength = Int16(truncatingIfNeeded: sqlite3_column_int64(r, 9))
+            facts.prePlacementHeld = Self.day(r, 10)
             referrals[id - 1] = facts
             read += 1
         }
@@ -94,48 +102,61 @@ struct FactModel: Sendable {
         return columns
     }()
 
-    private mutating func decodeCase(_ row: Row) -> CaseFacts {
+    /// One `case_fact` row, in ``caseColumns`` order, from the statement's current row.
+    private mutating func decodeCase(_ c: SQLiteStatement) -> CaseFacts {
+        func small(_ column: Int32) -> Int64 { sqlite3_column_int64(c, column) }  // NULL reads as 0
         var facts = CaseFacts()
-        facts.municipality = municipality(row[2] as String?)
-        facts.courseLength = Int16(truncatingIfNeeded: row[3] as Int64? ?? 0)
-        facts.admission = Self.day(row[4])
-        facts.allocation = Int8(truncatingIfNeeded: row[5] as Int64? ?? 0)
-        facts.withoutPrePlacementMeeting = (row[6] as Int64? ?? 0) != 0
-        facts.referralReceived = Self.day(row[7])
-        facts.sex = Int8(truncatingIfNeeded: row[8] as Int64? ?? 0)
-        if let band = row[9] as String?, let index = AgeBand.allCases.firstIndex(where: { $0.rawValue == band }) {
+        facts.municipality = municipality(Self.text(c, 2))
+        facts.courseLength = Int16(truncatingIfNeeded: small(3))
+        facts.admission = Self.day(c, 4)
+        facts.allocation = Int8(truncatingIfNeeded: small(5))
+        facts.withoutPrePlacementMeeting = small(6) != 0
+        facts.referralReceived = Self.day(c, 7)
+        facts.sex = Int8(truncatingIfNeeded: small(8))
+        if let band = Self.text(c, 9), let index = AgeBand.allCases.firstIndex(where: { $0.rawValue == band }) {
             facts.ageBand = Int8(index)
         }
-        facts.violence = UInt8(truncatingIfNeeded: row[10] as Int64? ?? 0)
-        facts.urgent = (row[11] as Int64? ?? 0) != 0
-        facts.status = Int8(truncatingIfNeeded: row[12] as Int64? ?? 0)
-        facts.ended = Self.day(row[13])
-        facts.terminationReason = Int8(truncatingIfNeeded: row[14] as Int64? ?? 0)
-        facts.meeting1 = Self.day(row[15])
-        facts.meeting2 = Self.day(row[16])
-        facts.meeting3 = Self.day(row[17])
-        facts.planApproved = Self.day(row[18])
-        facts.baselineOn = Self.day(row[19])
-        facts.midOn = Self.day(row[20])
-        facts.finalOn = Self.day(row[21])
-        facts.sessions = Int32(truncatingIfNeeded: row[22] as Int64? ?? 0)
-        facts.sessionMinutes = Int32(truncatingIfNeeded: row[23] as Int64? ?? 0)
-        facts.summaryOn = Self.day(row[24])
-        facts.destination = Int8(truncatingIfNeeded: row[25] as Int64? ?? 0)
+        facts.violence = UInt8(truncatingIfNeeded: small(10))
+        facts.urgent = small(11) != 0
+        facts.status = Int8(truncatingIfNeeded: small(12))
+        facts.ended = Self.day(c, 13)
+        facts.terminationReason = Int8(truncatingIfNeeded: small(14))
+        facts.meeting1 = Self.day(c, 15)
+        facts.meeting2 = Self.day(c, 16)
+        facts.meeting3 = Self.day(c, 17)
+        facts.planApproved = Self.day(c, 18)
+        facts.baselineOn = Self.day(c, 19)
+        facts.midOn = Self.day(c, 20)
+        facts.finalOn = Self.day(c, 21)
+        facts.sessions = Int32(truncatingIfNeeded: small(22))
+        facts.sessionMinutes = Int32(truncatingIfNeeded: small(23))
+        facts.summaryOn = Self.day(c, 24)
+        facts.destination = Int8(truncatingIfNeeded: small(25))
         for area in 0..<6 {
-            facts.baseline[area] = Self.score(row[26 + area])
-            facts.mid[area] = Self.score(row[32 + area])
-            facts.final[area] = Self.score(row[38 + area])
+            facts.baseline[area] = Self.score(c, Int32(26 + area))
+            facts.mid[area] = Self.score(c, Int32(32 + area))
+            facts.final[area] = Self.score(c, Int32(38 + area))
         }
         return facts
     }
 
-    private static func day(_ value: Int64?) -> Int32 {
-        value.map { Int32(truncatingIfNeeded: $0) } ?? CaseFacts.noDay
+    private static func isNull(_ c: SQLiteStatement, _ column: Int32) -> Bool {
+        sqlite3_column_type(c, column) == SQLITE_NULL
     }
 
-    private static func score(_ value: Int64?) -> Int16 {
-        guard let value, value > Int64(Int16.min), value <= Int64(Int16.max) else { return CaseFacts.noScore }
+    private static func day(_ c: SQLiteStatement, _ column: Int32) -> Int32 {
+        isNull(c, column) ? CaseFacts.noDay : Int32(truncatingIfNeeded: sqlite3_column_int64(c, column))
+    }
+
+    private static func score(_ c: SQLiteStatement, _ column: Int32) -> Int16 {
+        guard !isNull(c, column) else { return CaseFacts.noScore }
+        let value = sqlite3_column_int64(c, column)
+        guard value > Int64(Int16.min), value <= Int64(Int16.max) else { return CaseFacts.noScore }
         return Int16(value)
+    }
+
+    private static func text(_ c: SQLiteStatement, _ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(c, column) else { return nil }
+        return String(cString: bytes)
     }
 }
