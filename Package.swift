@@ -53,6 +53,7 @@ let package = Package(
         .executable(name: "tilts-interop-server", targets: ["InteropServer"]),
         .executable(name: "tilts-interop-client", targets: ["InteropClient"]),
         .executable(name: "tilts-bench-referral", targets: ["ReferralBench"]),
+        .executable(name: "tilts-bench-reporting", targets: ["ReportingBench"]),
         .executable(name: "tiltsctl", targets: ["Tiltsctl"]),
         .library(name: "TiltsWire", targets: ["TiltsWire"]),
         .library(name: "TiltsRPC", targets: ["TiltsRPC"]),
@@ -112,7 +113,7 @@ let package = Package(
         service("MeetingService", "Services/MeetingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("AssessmentService", "Services/AssessmentService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", grdb]),
         service("ReportingService", "Services/ReportingService", extra: ["TiltsStore", "TiltsDomain", "TiltsMessages", "TiltsTLS", grdb]),
-        service("Gateway", "Services/Gateway", extra: ["TiltsStore", "TiltsMessages", "TiltsTLS", "TiltsHTTP2", grdb, nio, nioPosix]),
+        service("Gateway", "Services/Gateway", extra: ["TiltsStore", "TiltsMessages", "TiltsTLS", "TiltsHTTP2", grdb, nio, nioPosix, serviceLifecycle]),
         .executableTarget(
             name: "Tiltsctl",
             dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsHealth", "TiltsTLS", "TiltsWire", argumentParser],
@@ -125,6 +126,12 @@ let package = Package(
             name: "ReferralBench",
             dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsStore", argumentParser],
             path: "bench/ReferralBench",
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "ReportingBench",
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsStore", "TiltsWire", argumentParser, logging],
+            path: "bench/reporting/ReportingBench",
             swiftSettings: settings
         ),
 
@@ -151,6 +158,12 @@ let package = Package(
         .testTarget(
             name: "AssessmentServiceTests",
             dependencies: ["AssessmentService", "TiltsDomain", "TiltsStore", "TiltsMessages", grdb],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ReportingServiceTests",
+            dependencies: ["ReportingService", "TiltsDomain", "TiltsStore", "TiltsMessages", "TiltsWire", grdb],
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
