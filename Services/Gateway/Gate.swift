@@ -1,6 +1,7 @@
 internal import Logging
 internal import TiltsMessages
 internal import TiltsRPC
+internal import TiltsServiceKit
 
 /// Admits or refuses each call at the gateway, and audits it: the one place where
 /// authentication, the policy table, the audit log's health and the rate limit meet.
@@ -54,7 +55,8 @@ final class Gate: Sendable {
         let method = context.descriptor
         if policy.isPublic(method) { return .open }
         var ticket = Ticket(
-            atMicros: clock.wallMicros(), startedNanos: clock.monotonicNanos(), requestID: requestIDs.next(),
+            atMicros: clock.wallMicros(), startedNanos: clock.monotonicNanos(),
+            requestID: RequestIDPropagation.given(in: context.metadata) ?? requestIDs.next(),
             method: method.path, caller: nil)
         let caller: Caller
         switch await authenticator.authenticate(context) {

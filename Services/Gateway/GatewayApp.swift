@@ -14,10 +14,15 @@ internal import TiltsTransport
 /// The gateway process assembled: store, token store, audit log, gate, routed upstreams, the gRPC
 /// server with its own services and the proxy, and the upstream health monitor.
 ///
-/// Start it with ``run()``, which serves until SIGTERM or SIGINT: then health turns NOT_SERVING,
-/// the server drains (GOAWAY, calls in flight finish), the audit log writes what is queued, and
-/// the upstream connections close. SIGHUP re-reads the TLS certificate and key and the client
-/// certificate principals without dropping a connection. The app owns everything it builds.
+/// Start it with ``run(observability:)``, which serves until SIGTERM or SIGINT: then health turns
+/// NOT_SERVING, the server drains (GOAWAY, calls in flight finish), the audit log writes what is
+/// queued, and the upstream connections close. SIGHUP re-reads the TLS certificate and key and the
+/// client certificate principals without dropping a connection. The app owns everything it builds.
+///
+/// Every call, its own services' and proxied ones alike, goes through ``RequestIDPropagation``:
+/// the caller's `x-request-id` (or a new id) is what the audit log records, what the service
+/// behind receives and logs, what the caller gets back, and what the gateway's `call ended` line
+/// names. With metrics, the server's hook counts each call per method and status.
 final class GatewayApp: Sendable {
     let settings: GatewaySettings
     let logger: Logger
@@ -35,7 +40,11 @@ final class GatewayApp: Sendable {
 
     /// Opens the store (running migrations) and builds every part; nothing listens yet.
     /// - Throws: ``GatewaySettingsError``, `StoreError` or `TransportError` for what cannot start.
-    init(settings: GatewaySettings, logger: Logger, health: HealthStatusRegistry, clock: GatewayClock = .system) throws {
+    /// - Parameter metrics: the process's metrics (with an admin port), which then count every call.
+    init(
+        settings: GatewaySettings, logger: Logger, health: HealthStatusRegistry, metrics: ServiceMetrics? = nil,
+        clock: GatewayClock = .system
+    ) throws {
         self.settings = settings
         self.logger = logger
         self.health = health
@@ -44,13 +53,14 @@ final class GatewayApp: Sendable {
         database = try ServiceDatabase(path: settings.databasePath, migrator: GatewaySchema.migrator, logger: logger)
         tokens = TokenStore(database: database, clock: clock, cacheLifetime: .seconds(settings.tokenCacheSeconds))
         certificates = try ClientCertificatePrincipals(path: settings.clientPrincipalsPath)
+        let requestIDs = RequestIDGenerator()
         audit = AuditLog(
             database: database, logger: logger, maxBacklog: settings.auditMaxBacklog, linger: settings.auditLinger)
         gate = Gate(
             policy: .standard,
             authenticator: Authenticator(tokens: tokens, certificates: certificates, adminUIDs: settings.adminUIDs),
             limiter: RateLimiter(ratePerSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst),
-            audit: audit, clock: clock, logger: logger)
+            audit: audit, clock: clock, requestIDs: requestIDs, logger: logger)
         let serviceNames = Dictionary(
             uniqueKeysWithValues: AccessPolicy.standard.services.compactMap { name, entry in entry.upstream.map { ($0, name) } })
         let upstreamConfig = settings.upstreamConfig()
@@ -69,9 +79,14 @@ final class GatewayApp: Sendable {
             gate: gate, upstreams: Dictionary(uniqueKeysWithValues: upstreams.map { ($0.name, $0) }),
             deadlines: settings.deadlines, logger: logger)
         let gate = gate
+        // The propagation logs each call with the id it resolved, so the hook only counts.
+        let observer = CallObserver(metrics: metrics, logger: logger, logsCalls: false)
+        let ids = RequestIDPropagation(observer: observer, makeID: { requestIDs.next() })
+        var config = settings.serverConfig()
+        observer.install(into: &config)
         server = GRPCServer(
-            config: settings.serverConfig(), services: own.map { GatedService(inner: $0, gate: gate) },
-            fallback: proxy.method, group: group, logger: logger)
+            config: config, services: own.map { ids.wrap(GatedService(inner: $0, gate: gate)) },
+            fallback: ids.wrap(proxy.method), group: group, logger: logger)
         monitor = UpstreamHealthMonitor(
             upstreams: upstreams, registry: health,
             ownServices: [GatewayAPI.auditServiceName, GatewayAPI.adminServiceName], interval: settings.healthInterval,
@@ -80,7 +95,10 @@ final class GatewayApp: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT has drained the server.
-    func run() async throws {
+    /// - Parameter observability: the admin port and store-size gauge
+    ///   (`ServiceRunner.observabilityServices()`); they start first and stop last, so metrics stay
+    ///   readable while the server drains.
+    func run(observability: [any Service] = []) async throws {
         let grpc = GRPCServerService(
             server: server, health: health, servingNames: [], logger: logger,
             onDrain: { [health] in health.setAll(.notServing) })
@@ -88,7 +106,7 @@ final class GatewayApp: Sendable {
         let polling = BackgroundService(name: "upstream-health") { await monitor.run() }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: grpc), .init(service: polling)],
+                services: observability.map { .init(service: $0) } + [.init(service: grpc), .init(service: polling)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let reloader = installReloadOnSIGHUP()
         logger.info(

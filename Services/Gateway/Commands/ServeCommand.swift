@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         overrides["h2c_port"] = h2cPort.map(String.init)
         overrides["client_principals"] = clientPrincipals
         let settings = try GatewaySettings(runner.configuration, overrides: overrides)
-        let app = try GatewayApp(settings: settings, logger: runner.logger, health: runner.health)
-        try await app.run()
+        let app = try GatewayApp(settings: settings, logger: runner.logger, health: runner.health, metrics: runner.metrics)
+        try await app.run(observability: runner.observabilityServices())
     }
 }
