@@ -7,7 +7,8 @@ internal import TiltsWire
 
 extension MeetingStore {
     /// Stores draft minutes (replacing an earlier draft) or finalises them. Final minutes never
-    /// change again: corrections are addenda. Finalising emits `MeetingHeld`.
+    /// change again: corrections are addenda. Finalising emits `MeetingHeld` with the agreed actions'
+    /// ids, owning institutions and due days.
     func recordMinutes(_ request: RecordMinutesRequest, by principal: Principal, at moment: Moment) async throws -> Meeting {
         try await database.write { db in
             try db.idempotent(scope: "RecordMinutes|\(principal.subject)", requestID: request.requestID) {
@@ -53,6 +54,10 @@ extension MeetingStore {
                     event.municipality = meeting.municipality
                     event.heldInWindow = CalendarDay(iso: minutes.heldOn).map(window.contains) ?? false
                     event.quarter = meeting.quarter
+                    // Ids, owners and days only: descriptions and owners' names are free text.
+                    event.actions = minutes.actions.map {
+                        MeetingHeldAction(actionID: $0.actionID, ownerInstitution: $0.ownerInstitution, dueOn: $0.dueOn)
+                    }
                     try Self.append("MeetingHeld", event, for: meeting, at: moment.timestamp, db)
                 }
                 return try decorated(meeting, db)
@@ -97,7 +102,8 @@ extension MeetingStore {
         }
     }
 
-    /// Marks an agreed action done, so it no longer counts as past due.
+    /// Marks an agreed action done, so it no longer counts as past due, and emits
+    /// `AgreedActionCompleted` in the same transaction.
     func completeAction(
         _ request: CompleteAgreedActionRequest, doneOn: CalendarDay, by principal: Principal, at moment: Moment
     ) async throws -> Meeting {
@@ -121,6 +127,16 @@ extension MeetingStore {
                 try db.execute(
                     sql: "UPDATE agreed_action SET done_day = ? WHERE meeting_id = ? AND action_id = ?",
                     arguments: [doneOn.dayNumber, meeting.meetingID, action.actionID])
+                var event = AgreedActionCompleted()
+                event.meetingID = meeting.meetingID
+                event.kind = meeting.kind
+                event.caseID = meeting.kind == .prePlacement ? "" : meeting.caseID
+                event.referralID = meeting.referralID
+                event.municipality = meeting.municipality
+                event.actionID = action.actionID
+                event.doneOn = doneOn.description
+                event.quarter = meeting.quarter
+                try Self.append("AgreedActionCompleted", event, for: meeting, at: moment.timestamp, db)
                 return try decorated(meeting, db)
             }
         }

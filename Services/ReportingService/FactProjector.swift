@@ -33,6 +33,7 @@ struct FactProjector: Sendable {
         case "CaseAdmitted": try caseAdmitted(try CaseAdmitted(serializedBytes: event.payload), db)
         case "CaseEnded": try caseEnded(try CaseEnded(serializedBytes: event.payload), db)
         case "MeetingHeld": try meetingHeld(try MeetingHeld(serializedBytes: event.payload), db)
+        case "AgreedActionCompleted": try agreedActionCompleted(try AgreedActionCompleted(serializedBytes: event.payload), db)
         case "AssessmentRecorded": try assessmentRecorded(try AssessmentRecorded(serializedBytes: event.payload), db)
         case "PlanApproved": try planApproved(try PlanApproved(serializedBytes: event.payload), db)
         case "SessionLogged": try sessionLogged(try SessionLogged(serializedBytes: event.payload), db)
@@ -43,7 +44,7 @@ struct FactProjector: Sendable {
 
     /// The event kinds each stream's consumer asks for.
     static let referralKinds = ["ReferralSubmitted", "ReferralClosed", "CaseAdmitted", "CaseEnded"]
-    static let meetingKinds = ["MeetingHeld"]
+    static let meetingKinds = ["MeetingHeld", "AgreedActionCompleted"]
     static let assessmentKinds = ["AssessmentRecorded", "PlanApproved", "SessionLogged", "FinalSummaryIssued"]
 
     // MARK: - Referral stream
@@ -153,6 +154,7 @@ struct FactProjector: Sendable {
 
     func meetingHeld(_ event: MeetingHeld, _ db: Database) throws {
         guard let held = Self.day(event.heldOn) else { return }
+        try agreedActionsHeld(event, heldDay: held, db)  // see FactProjector+AgreedActions
         switch event.kind {
         case .prePlacement:
             guard !event.referralID.isEmpty else { return }

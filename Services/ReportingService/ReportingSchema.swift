@@ -21,6 +21,10 @@ internal import GRDB
 /// - `session_tally`: sessions and minutes per case and service type (catalogue codes).
 /// - `session_day_tally`: the same summed per cohort, admission day and service type, with the
 ///   number of children: what the evaluation's "sessions by type" reads.
+/// - `agreed_action_fact` (`reporting-v2-agreed-actions`): one per action agreed at a child's
+///   meeting, known by its action id's key, with the case's key (the referral's for pre-placement),
+///   the meeting kind, municipality, owning institution, the meeting's held day, the due day and
+///   the day it was done.
 enum ReportingSchema {
     /// The pilot's six areas, in `tilts.assessment.v1.AssessmentArea` order: the column suffixes.
     static let areaColumns = ["emotional", "social", "behavioural", "cognitive", "physical", "environment"]
@@ -101,6 +105,25 @@ enum ReportingSchema {
                         minutes INTEGER NOT NULL,
                         PRIMARY KEY (course_length, admission_day, service_type)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("reporting-v2-agreed-actions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE agreed_action_fact (
+                        id INTEGER PRIMARY KEY,
+                        action_key BLOB NOT NULL UNIQUE,
+                        rev INTEGER NOT NULL,
+                        case_key BLOB,
+                        referral_key BLOB,
+                        meeting_kind INTEGER,
+                        municipality TEXT,
+                        owner_institution INTEGER,
+                        held_day INTEGER,
+                        due_day INTEGER,
+                        done_day INTEGER
+                    );
+                    CREATE INDEX agreed_action_fact_rev ON agreed_action_fact(rev);
                     """)
         }
         return migrator

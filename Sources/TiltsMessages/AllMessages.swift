@@ -116,6 +116,8 @@ public enum TiltsMessageRegistry {
         ExportCalendarResponse.self,
         PlanQuarterlyReviewRequest.self,
         MeetingHeld.self,
+        MeetingHeldAction.self,
+        AgreedActionCompleted.self,
         MeetingScheduled.self,
         MeetingRescheduled.self,
         MeetingCancelled.self,

@@ -190,7 +190,62 @@ internal import TiltsWire
         let after = try await store.dueAndOverdue(
             scope: .municipality("riga"), principal: Fixture.sdRiga, caseID: "", asOf: Fixture.day("2027-01-10"), overdueOnly: false)
         #expect(after.overdueActions.isEmpty)
-        #expect(try await Fixture.events(store).map(\.0).last == "MeetingCancelled")
+        #expect(try await Fixture.events(store).map(\.0).suffix(2) == ["MeetingCancelled", "AgreedActionCompleted"])
+    }
+
+    @Test func agreedActionsReachTheEventsWithoutText() async throws {
+        let store = try await admittedCase()
+        let meeting = try await Fixture.schedule(store, Fixture.scheduleRequest(.meeting1, case: "c-1", on: "2026-12-02"), today: "2026-11-26")
+        var request = Fixture.minutes(for: meeting, heldOn: "2026-12-02", finalise: true)
+        request.actions.append(
+            MeetingAgreedAction(description: "Nodrošināt psihologa konsultāciju", ownerInstitution: .centre, ownerName: "Anna Ozola",
+                                dueOn: "2026-12-09"))
+        let held = try await store.recordMinutes(request, by: Fixture.centre, at: Fixture.moment("2026-12-02"))
+        let actions = try #require(held.minutes?.actions)
+
+        func payloads(_ kind: String) async throws -> [[UInt8]] {
+            try await store.database.read { db in
+                try Data.fetchAll(db, sql: "SELECT payload FROM tilts_outbox WHERE kind = ? ORDER BY sequence", arguments: [kind])
+                    .map { [UInt8]($0) }
+            }
+        }
+        // MeetingHeld lists every agreed action by id, owner and due day, and no free text.
+        let heldBytes = try #require(try await payloads("MeetingHeld").first)
+        let event = try MeetingHeld(serializedBytes: heldBytes)
+        #expect(event.actions == [
+            MeetingHeldAction(actionID: actions[0].actionID, ownerInstitution: .socialService, dueOn: "2026-12-02"),
+            MeetingHeldAction(actionID: actions[1].actionID, ownerInstitution: .centre, dueOn: "2026-12-09"),
+        ])
+        for text in ["Sazināties ar skolu", "Nodrošināt psihologa konsultāciju", "Anna Ozola"] {
+            #expect(heldBytes.firstRange(of: Array(text.utf8)) == nil, "\(text) leaked into MeetingHeld")
+        }
+
+        // Completing one action appends AgreedActionCompleted with the change; a retry appends nothing.
+        var done = CompleteAgreedActionRequest()
+        done.requestID = "done-1"
+        done.meetingID = meeting.meetingID
+        done.actionID = actions[1].actionID
+        _ = try await store.completeAction(done, doneOn: Fixture.day("2026-12-08"), by: Fixture.centre, at: Fixture.moment("2026-12-08"))
+        _ = try await store.completeAction(done, doneOn: Fixture.day("2026-12-08"), by: Fixture.centre, at: Fixture.moment("2026-12-08"))
+        let completions = try await payloads("AgreedActionCompleted").map { try AgreedActionCompleted(serializedBytes: $0) }
+        var expected = AgreedActionCompleted()
+        expected.meetingID = meeting.meetingID
+        expected.kind = .meeting1
+        expected.caseID = "c-1"
+        expected.referralID = "r-1"
+        expected.municipality = "riga"
+        expected.actionID = actions[1].actionID
+        expected.doneOn = "2026-12-08"
+        #expect(completions == [expected])
+        let events = try await Fixture.events(store)
+        #expect(events.map(\.0) == ["MeetingScheduled", "MeetingHeld", "AgreedActionCompleted"])
+        #expect(events.allSatisfy { $0.1 == "c-1" })
+        // A second completion of the same action is refused and appends nothing.
+        done.requestID = "done-2"
+        #expect(await Fixture.code {
+            try await store.completeAction(done, doneOn: Fixture.day("2026-12-09"), by: Fixture.centre, at: Fixture.moment("2026-12-09"))
+        } == .failedPrecondition)
+        #expect(try await Fixture.events(store).count == 3)
     }
 
     @Test func withdrawingAReferralCancelsItsPrePlacementMeeting() async throws {

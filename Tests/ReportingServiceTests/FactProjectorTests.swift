@@ -68,6 +68,45 @@ internal import TiltsStore
         #expect(facts.destination == Destination.fosterFamily.rawValue)
     }
 
+    @Test func agreedActionsAreStoredByKeyWhicheverEventArrivesFirst() async throws {
+        let store = try F.store()
+        // The completion of a4 arrives before the MeetingHeld that lists it (completed on a draft).
+        let done = F.actionDone("action-4", .meeting2, case: "case-1", referral: "referral-1", on: "2026-07-05")
+        let held = F.held(.meeting2, case: "case-1", referral: "referral-1", on: "2026-06-10",
+                          actions: [("action-3", "2026-06-20"), ("action-4", "2026-06-30")])
+        let review = F.held(.quarterlyReview, municipality: "", on: "2026-06-10", actions: [("action-9", "2026-06-11")])
+        try await F.apply([done, held, review], to: store)
+        let model = try await store.model()
+        let d = { (text: String) in Int32(F.day(text).dayNumber) }
+        #expect(model.actions.count == 2, "a quarterly review's actions concern no child")
+        let byDue = model.actions.sorted { $0.due < $1.due }
+        #expect(byDue.map(\.due) == [d("2026-06-20"), d("2026-06-30")])
+        #expect(byDue.map(\.done) == [CaseFacts.noDay, d("2026-07-05")])
+        #expect(byDue.allSatisfy { $0.held == d("2026-06-10") && $0.meetingKind == Int8(MeetingKind.meeting2.rawValue) })
+        #expect(byDue.allSatisfy { model.municipalities[Int($0.municipality)] == "riga" })
+
+        // Ids only as keys; the row carries the case's key.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.database.path))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: store.database.path + "-wal"))) ?? Data())
+        for id in ["action-3", "action-4", "case-1", "referral-1"] {
+            #expect(bytes.range(of: Data(id.utf8)) == nil, "\(id) must not be stored")
+        }
+        let keys = try await store.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT action_key, case_key FROM agreed_action_fact ORDER BY due_day")
+                .map { [$0["action_key"] as Data, $0["case_key"] as Data] }
+        }
+        let pseudonyms = Pseudonymizer(secret: F.secret)
+        #expect(keys == [[pseudonyms.key("action-3"), pseudonyms.key("case-1")], [pseudonyms.key("action-4"), pseudonyms.key("case-1")]])
+
+        // Replaying the events (a backfill into a store that has them) changes no fact.
+        try await F.apply([done, held, review], to: store)
+        #expect(try await store.model().actions == model.actions)
+        // Backfill in the stream's order into a new store gives the same facts.
+        let other = try F.store()
+        try await F.apply([held, review, done], to: other)
+        #expect(try await other.model().actions.sorted { $0.due < $1.due } == byDue)
+    }
+
     @Test func codesThatAreNotCodesAreNotStored() {
         #expect(FactProjector.code("riga") == "riga")
         #expect(FactProjector.code("rēzekne") == "rēzekne")
@@ -98,6 +137,7 @@ internal import TiltsStore
             pseudonyms: Pseudonymizer(secret: F.secret), instrumentID: "pilot-mapping")
         let after = try await reopened.model()
         #expect(after.cases == before.cases && after.referrals == before.referrals && after.municipalities == before.municipalities)
+        #expect(after.actions == before.actions)
         // New writes continue above the stored revisions.
         try await F.apply([F.session("c40-2", type: "art_therapy", on: "2026-04-20")], to: reopened)
         #expect(try await reopened.model().cases[1].sessions == before.cases[1].sessions + 1)

@@ -41,6 +41,19 @@ internal import TiltsMessages
         #expect(outside.caveats.map(\.code) == ["SUPPRESSION_APPLIED"])
     }
 
+    /// ``ActionScenario``: a1, a7 and a10 are past due on 2026-06-21 (a2 and a3 were done by then,
+    /// a4–a6 are not due yet, a8 is a completion only, a9 a quarterly review's).
+    @Test func overdueActionsAsOfADay() async throws {
+        let events = ActionScenario.events()
+        #expect(try await snapshot("2026-06-21", events: events).overdueActions == ReportCount(value: 3, disclosure: .shown))
+        #expect(try await snapshot("2026-06-21", suppressing: true, events: events).overdueActions?.disclosure == .suppressed)
+        // a1 on its due day is not past due; a2 the day before it was done is.
+        #expect(try await snapshot("2026-05-25", events: events).overdueActions?.value == 0)
+        #expect(try await snapshot("2026-06-02", events: events).overdueActions?.value == 2)
+        // The steps of the children in course are unchanged by actions.
+        #expect(counts(try await snapshot("2026-06-21", events: events).overdue).keys.sorted() == OperationalSnapshotBuilder.steps.sorted())
+    }
+
     @Test func anEndedCourseIsNotInCourse() async throws {
         let events = [
             F.submitted("r1", on: "2026-03-20"), F.admitted("c1", referral: "r1", on: "2026-04-01", length: 40, received: "2026-03-20"),

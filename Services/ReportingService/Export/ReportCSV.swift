@@ -123,6 +123,7 @@ enum ReportCSV {
         table.add("waiting", "", "", "without_pre_placement_meeting", snapshot.waitingWithoutPrePlacementMeeting)
         for step in snapshot.dueThisWeek { table.add("due_this_week", "", step.step, "children", step.children) }
         for step in snapshot.overdue { table.add("overdue", "", step.step, "children", step.children) }
+        table.add("actions", "", "", "overdue", snapshot.overdueActions)
         addCaveats(snapshot.caveats, to: &table)
         return table.text
     }

@@ -14,6 +14,8 @@ internal import TiltsDomain
 struct FactModel: Sendable {
     var cases: [CaseFacts] = []
     var referrals: [ReferralFacts] = []
+    /// The actions agreed at the children's meetings (`agreed_action_fact`).
+    var actions: [AgreedActionFacts] = []
     /// Municipality codes by index.
     var municipalities: [String] = []
     private var municipalityIndex: [String: Int32] = [:]
@@ -82,6 +84,23 @@ struct FactModel: Sendable {
             facts.courseLength = Int16(truncatingIfNeeded: sqlite3_column_int64(r, 9))
             facts.prePlacementHeld = Self.day(r, 10)
             referrals[id - 1] = facts
+            read += 1
+        }
+        let actionStatement = try db.makeStatement(
+            sql: "SELECT id, rev, municipality, meeting_kind, held_day, due_day, done_day FROM agreed_action_fact" + filter)
+        let actionRows = try Row.fetchCursor(actionStatement)
+        let a = actionStatement.sqliteStatement
+        while try actionRows.next() != nil {
+            let id = Int(sqlite3_column_int64(a, 0))
+            newest = max(newest, sqlite3_column_int64(a, 1))
+            if id > actions.count { actions.append(contentsOf: repeatElement(AgreedActionFacts(), count: id - actions.count)) }
+            var facts = AgreedActionFacts()
+            facts.municipality = municipality(Self.text(a, 2))
+            facts.meetingKind = Int8(truncatingIfNeeded: sqlite3_column_int64(a, 3))
+            facts.held = Self.day(a, 4)
+            facts.due = Self.day(a, 5)
+            facts.done = Self.day(a, 6)
+            actions[id - 1] = facts
             read += 1
         }
         revision = newest

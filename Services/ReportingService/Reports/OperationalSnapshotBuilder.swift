@@ -10,6 +10,8 @@ internal import TiltsMessages
 ///   issued. A meeting is due this week when its window is open on a day from `asOf` through
 ///   `asOf` + 6; mapping and the final summary when their deadline (day 10, day L) falls in that
 ///   week. Overdue: the window closed before `asOf` without the step done.
+/// - Overdue actions: the actions agreed at the children's meetings past due as of `asOf` (due
+///   before it, not done by it: ``AgreedActionFacts/isPastDue(asOf:)``), whoever's they are.
 ///
 /// Pure. A value type.
 struct OperationalSnapshotBuilder: Sendable {
@@ -26,6 +28,7 @@ struct OperationalSnapshotBuilder: Sendable {
         var due = [Int](repeating: 0, count: 5)
         var overdue = [Int](repeating: 0, count: 5)
         var endingThisWeek = 0
+        var overdueActions = 0
     }
 
     func sums(_ model: FactModel) -> Sums {
@@ -61,6 +64,7 @@ struct OperationalSnapshotBuilder: Sendable {
                 }
             }
         }
+        sums.overdueActions = model.actions.reduce(0) { $0 + ($1.isPastDue(asOf: day) ? 1 : 0) }
         return sums
     }
 
@@ -76,6 +80,7 @@ struct OperationalSnapshotBuilder: Sendable {
         let due = sums.due.map { ledger.count($0) }
         let overdue = sums.overdue.map { ledger.count($0) }
         let ending = ledger.count(sums.endingThisWeek)
+        let overdueActions = ledger.count(sums.overdueActions)
         let disclosed = ledger.resolve(suppressing: suppressing)
 
         var snapshot = OperationalSnapshot()
@@ -102,6 +107,7 @@ struct OperationalSnapshotBuilder: Sendable {
         snapshot.dueThisWeek = steps(due)
         snapshot.overdue = steps(overdue)
         snapshot.endingThisWeek = disclosed.count(ending)
+        snapshot.overdueActions = disclosed.count(overdueActions)
         snapshot.suppressionApplied = suppressing
         if disclosed.anySuppressed { snapshot.caveats.append(ReportTexts.suppressionApplied) }
         return snapshot

@@ -14,7 +14,10 @@ internal import TiltsMessages
 /// - meetings: requirements whose window closed in the quarter (before today), by kind, held in
 ///   time, held late (by `asOf`) or not held; a requirement the course's end cancelled does not
 ///   count. PRE_PLACEMENT counts the quarter's admissions: with the meeting, or without (urgent);
-/// - overdue actions: the meeting service's events do not report agreed actions, so NOT_AVAILABLE.
+/// - overdue actions: the actions agreed at the children's meetings that were overdue in the
+///   quarter, by the municipality of the meeting; the rule is ``AgreedActionFacts``'s
+///   (`isOverdue(quarterFirst:asOf:today:)`): due in the quarter and not done by their due day, or
+///   due earlier and still open at `asOf`.
 ///
 /// With `municipality` set (SD and BT callers) every figure is about that municipality's children.
 /// Pure. A value type.
@@ -55,6 +58,7 @@ struct QuarterlyReportBuilder: Sendable {
         var waitingUrgent = 0
         /// PRE_PLACEMENT, MEETING_1–3: closed, held in time, held late, not held.
         var meetings = [[Int]](repeating: [0, 0, 0, 0], count: 4)
+        var overdueActions = 0
     }
 
     func sums(_ model: FactModel) -> Sums {
@@ -115,6 +119,10 @@ struct QuarterlyReportBuilder: Sendable {
                 sums.meetings[number][0] += 1
             }
         }
+        for action in model.actions where action.isOverdue(quarterFirst: first, asOf: asOf, today: today) {
+            if let scope, action.municipality != scope { continue }
+            sums.overdueActions += 1
+        }
         return sums
     }
 
@@ -158,7 +166,7 @@ struct QuarterlyReportBuilder: Sendable {
             ledger.line(total: closed, parts: parts)
             return [closed] + parts
         }
-        let overdueActions = ledger.figure(nil, children: 0)
+        let overdueActions = ledger.count(sums.overdueActions)
         let disclosed = ledger.resolve(suppressing: suppressing)
         // Occupancy and cost follow course-days: hidden whenever it is.
         let hideDerived = disclosed.disclosure(courseDays) == .suppressed
@@ -186,7 +194,7 @@ struct QuarterlyReportBuilder: Sendable {
             return meetings
         }
         report.overdueActions = disclosed.count(overdueActions)
-        report.overdueActionsReported = false
+        report.overdueActionsReported = true
         report.courseDaysByCohort = zip([40, 70], byCohort).map { length, cell in
             var days = CohortCourseDays()
             days.courseLengthDays = Int32(length)
@@ -195,7 +203,6 @@ struct QuarterlyReportBuilder: Sendable {
         }
         report.dailyRateEur = dailyRateEur ?? 0
         report.costEur = hideDerived ? ReportFigure(value: 0, disclosure: .suppressed) : disclosed.figure(cost)
-        report.caveats.append(ReportTexts.overdueActionsNotReported)
         if municipality != nil { report.caveats.append(ReportTexts.municipalityScope) }
         if asOf < window.last { report.caveats.append(ReportTexts.inProgress(asOf: asOf.description)) }
         report.suppressionApplied = suppressing

@@ -27,13 +27,6 @@ enum ReportTexts {
         textEn: "Counts from 1 to 4, and figures computed from fewer than 5 children, are hidden so that no child can be "
             + "identified; some other numbers are hidden so that the hidden ones cannot be worked out from totals.")
 
-    static let overdueActionsNotReported = Caveat(
-        code: "OVERDUE_ACTIONS_NOT_REPORTED",
-        textLv: "Kavētās sanāksmēs norunātās darbības šajā pārskatā nav pieejamas: sanāksmju pakalpojuma notikumi tās "
-            + "vēl neziņo.",
-        textEn: "Overdue actions agreed at meetings are not available in this report: the meeting service's events do "
-            + "not report them yet.")
-
     static func inProgress(asOf: String) -> Caveat {
         Caveat(
             code: "PERIOD_IN_PROGRESS",

@@ -22,6 +22,8 @@ public struct MeetingHeld: Message {
     public var municipality: String = ""
     public var heldInWindow: Bool = false
     public var quarter: Int32 = 0
+    /// The actions agreed in the final minutes, without description or owner name.
+    public var actions: [MeetingHeldAction] = []
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -37,6 +39,69 @@ public struct MeetingHeld: Message {
         .string(7, "municipality", \.municipality),
         .bool(8, "held_in_window", \.heldInWindow),
         .int32(9, "quarter", \.quarter),
+        .repeated(10, "actions", \.actions, .message),
+    ])
+}
+
+/// `tilts.meeting.v1.MeetingHeldAction`: an agreed action as ``MeetingHeld`` reports it.
+///
+/// Only the id, the owning institution and the due day: the description and the owner's name are
+/// free text and stay in the meeting service.
+public struct MeetingHeldAction: Message {
+    public var actionID: String = ""
+    public var ownerInstitution: InstitutionKind = .unspecified
+    /// `YYYY-MM-DD`.
+    public var dueOn: String = ""
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+
+    public init(actionID: String, ownerInstitution: InstitutionKind, dueOn: String) {
+        self.actionID = actionID
+        self.ownerInstitution = ownerInstitution
+        self.dueOn = dueOn
+    }
+
+    public static let protoMessageName = "tilts.meeting.v1.MeetingHeldAction"
+    public static let fieldTable = FieldTable<Self>([
+        .string(1, "action_id", \.actionID),
+        .enum(2, "owner_institution", \.ownerInstitution),
+        .string(3, "due_on", \.dueOn),
+    ])
+}
+
+/// `tilts.meeting.v1.AgreedActionCompleted`: an agreed action was marked done
+/// (`CompleteAgreedAction`), at most once per action.
+///
+/// Appended in the transaction that records the completion. The reporting service reads it with
+/// ``MeetingHeld``'s actions to count the actions overdue.
+public struct AgreedActionCompleted: Message {
+    public var meetingID: String = ""
+    public var kind: MeetingKind = .unspecified
+    /// Empty for pre-placement.
+    public var caseID: String = ""
+    /// Set for pre-placement and meetings 1–3.
+    public var referralID: String = ""
+    public var municipality: String = ""
+    public var actionID: String = ""
+    /// `YYYY-MM-DD`.
+    public var doneOn: String = ""
+    /// Quarterly reviews: the pilot quarter.
+    public var quarter: Int32 = 0
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+
+    public static let protoMessageName = "tilts.meeting.v1.AgreedActionCompleted"
+    public static let fieldTable = FieldTable<Self>([
+        .string(1, "meeting_id", \.meetingID),
+        .enum(2, "kind", \.kind),
+        .string(3, "case_id", \.caseID),
+        .string(4, "referral_id", \.referralID),
+        .string(5, "municipality", \.municipality),
+        .string(6, "action_id", \.actionID),
+        .string(7, "done_on", \.doneOn),
+        .int32(8, "quarter", \.quarter),
     ])
 }
 

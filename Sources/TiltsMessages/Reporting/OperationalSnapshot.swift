@@ -63,6 +63,8 @@ public struct OperationalSnapshot: Message {
     public var endingThisWeek: ReportCount?
     public var caveats: [Caveat] = []
     public var suppressionApplied: Bool = false
+    /// Agreed actions at the children's meetings past due as of `asOf` (due before it, not done by it).
+    public var overdueActions: ReportCount?
     public var unknownFields = UnknownFields()
 
     public init() {}
@@ -81,5 +83,6 @@ public struct OperationalSnapshot: Message {
         .message(10, "ending_this_week", \.endingThisWeek),
         .repeated(11, "caveats", \.caveats, .message),
         .bool(12, "suppression_applied", \.suppressionApplied),
+        .message(13, "overdue_actions", \.overdueActions),
     ])
 }

@@ -73,14 +73,35 @@ enum ReportingFixtures {
         event("ReferralClosed", ReferralClosed(referralID: referralID, status: .withdrawn, closedOn: day), source: "referral")
     }
 
-    static func held(_ kind: MeetingKind, case caseID: String = "", referral: String = "", on day: String) -> Event {
+    /// `actions`: (action id, due day) of the final minutes.
+    static func held(
+        _ kind: MeetingKind, case caseID: String = "", referral: String = "", municipality: String = "riga", on day: String,
+        meeting: String = UUID().uuidString, actions: [(String, String)] = []
+    ) -> Event {
         var held = MeetingHeld()
-        held.meetingID = UUID().uuidString
+        held.meetingID = meeting
         held.kind = kind
         held.caseID = caseID
         held.referralID = referral
         held.heldOn = day
+        held.municipality = municipality
+        held.actions = actions.map { MeetingHeldAction(actionID: $0.0, ownerInstitution: .socialService, dueOn: $0.1) }
         return event("MeetingHeld", held, source: "meeting")
+    }
+
+    static func actionDone(
+        _ actionID: String, _ kind: MeetingKind = .meeting1, case caseID: String = "", referral: String = "",
+        municipality: String = "riga", on day: String
+    ) -> Event {
+        var done = AgreedActionCompleted()
+        done.meetingID = UUID().uuidString
+        done.kind = kind
+        done.caseID = caseID
+        done.referralID = referral
+        done.municipality = municipality
+        done.actionID = actionID
+        done.doneOn = day
+        return event("AgreedActionCompleted", done, source: "meeting")
     }
 
     static func assessed(

@@ -38,6 +38,7 @@ struct ReportQuarterlyCommand: AsyncParsableCommand {
             ("occupancy", ReportCommand.text(report.occupancy)), ("course days", t(report.courseDaysDelivered)),
             ("waiting at quarter end", "\(t(report.waitingAtQuarterEnd)) (urgent \(t(report.waitingUrgentAtQuarterEnd)))"),
             ("cost EUR", ReportCommand.text(report.costEur)),
+            ("agreed actions overdue", report.overdueActionsReported ? t(report.overdueActions) : "not reported"),
         ])
         return summary + "\n\n" + activity.text + "\n\n" + meetings.text
             + ReportCommand.caveats(report.caveats, suppression: report.suppressionApplied)

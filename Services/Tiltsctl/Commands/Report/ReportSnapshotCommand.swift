@@ -1,7 +1,7 @@
 internal import ArgumentParser
 internal import TiltsMessages
 
-/// `tiltsctl report snapshot`: today's operations — in course, waiting, due and overdue steps.
+/// `tiltsctl report snapshot`: today's operations — in course, waiting, due and overdue steps, overdue agreed actions.
 struct ReportSnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "snapshot", abstract: "The operational snapshot as of a day.")
 
@@ -29,6 +29,7 @@ struct ReportSnapshotCommand: AsyncParsableCommand {
                     ("as of", snapshot.asOf), ("in course", "\(t(snapshot.inCourse)) of \(snapshot.capacity)"),
                     ("waiting", "\(t(snapshot.waiting)) (urgent \(t(snapshot.waitingUrgent)))"),
                     ("ending this week", t(snapshot.endingThisWeek)),
+                    ("agreed actions overdue", t(snapshot.overdueActions)),
                 ]) + "\n\n" + steps.text + ReportCommand.caveats(snapshot.caveats, suppression: snapshot.suppressionApplied)
             }
         }
