@@ -108,9 +108,31 @@ public final class ServiceDatabase: Sendable {
     ///
     /// - Returns: what `body` returned, after the commit.
     /// - Throws: the error `body` threw, or the database error that failed the commit (then
-    ///   nothing of this body was stored).
+    ///   nothing of this body was stored). A full disk (`SQLITE_FULL`, whether the body's own
+    ///   statement or the commit hit it) is thrown as ``StoreError`` `.diskFull`, which clients
+    ///   see as RESOURCE_EXHAUSTED, and logged; writes succeed again once space is freed.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await committer.submit(body)
+        do {
+            return try await committer.submit(body)
+        } catch {
+            guard let full = Self.diskFull(error) else { throw error }
+            logger.error(
+                "the store's disk is full: a write was refused; free space on the database's file system",
+                metadata: ["path": "\(path)", "error": "\(LogSafe.describe(full))"])
+            throw StoreError(code: .diskFull, message: "the disk holding \(path) is full", cause: full)
+        }
+    }
+
+    /// The `SQLITE_FULL` error behind `error` (itself, or the cause of a rolled-back group commit).
+    static func diskFull(_ error: any Error) -> DatabaseError? {
+        switch error {
+        case let error as DatabaseError where error.resultCode == .SQLITE_FULL:
+            return error
+        case let error as StoreError where error.code == .rolledBack || error.code == .diskFull:
+            return error.cause.flatMap { diskFull($0) }
+        default:
+            return nil
+        }
     }
 
     /// Runs `body` in a read transaction on one of the pool's reader connections; it sees every

@@ -8,7 +8,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What went wrong. New codes may be added; do not switch over them exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: String {
-            case openFailed, migrationFailed, rolledBack, shuttingDown
+            case openFailed, migrationFailed, rolledBack, shuttingDown, diskFull
         }
 
         private let wrapped: Wrapped
@@ -23,6 +23,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let rolledBack = Code(.rolledBack)
         /// The service is stopping; event streams end with this.
         public static let shuttingDown = Code(.shuttingDown)
+        /// The disk (or quota) holding the database is full (`SQLITE_FULL`): nothing of the write
+        /// was stored. Writes succeed again, without a restart, once space is freed.
+        public static let diskFull = Code(.diskFull)
 
         public var description: String { wrapped.rawValue }
     }
