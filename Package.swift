@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsHealth", "TiltsWire"],
+            dependencies: ["TiltsTransport", "TiltsRPC", "TiltsMessages", "TiltsHealth", "TiltsWire", "TiltsTLS"],
             swiftSettings: settings
         ),
         .testTarget(
