@@ -11,6 +11,8 @@ sessions, final summaries and completion, or early termination. Covers issue 6's
 - reporting.sqlite holds none of the names, personal codes or free-text notes sent (its bytes are scanned);
 - restarting reporting mid-stream (SIGTERM, then kill -9) changes no figure, and a new store rebuilt from
   sequence 0 of every stream (backfill) gives the same reports;
+- agreed actions at the first 40-day child's meeting 1 (one left open past its due day, one done in time, one
+  done late) reach the quarterly report's overdue_actions and the snapshot's, counted by hand;
 - the SVG export (a server stream of chunks) parses as XML and renders to PNG with rsvg-convert; the CSV and
   JSON exports parse.
 
@@ -113,6 +115,7 @@ class Stack:
         self.sd = {m: principal(pb, c.SOCIAL_SERVICE, m, f"sd-{m}") for m in set(MUNICIPALITIES)}
         self.sensitive: list[str] = []
         self.cases = []  # (case_id, length, index within cohort, municipality, urgent)
+        self.actions = []  # {"id", "held", "due", "done"} of the agreed actions scripted (done: None if open)
 
     def connect_reporting(self):
         self.reporting = self.pb.reporting_grpc.ReportingServiceStub(self.endpoints["reporting-service"].channel())
@@ -175,7 +178,8 @@ class Stack:
                                                          metadata=self.centre, timeout=5))
         return case.case_id, case.timeline.course_length_days, admission, municipality, urgent
 
-    def hold(self, kind: str, case_id: str, day: dt.date, outside=False):
+    def hold(self, kind: str, case_id: str, day: dt.date, outside=False, actions=()):
+        """Schedules and minutes a meeting; `actions` are (owner institution, due day) agreed at it."""
         m, c = self.pb.meeting, self.pb.common
         request = m.ScheduleMeetingRequest(
             request_id=str(uuid.uuid4()), kind=getattr(m, kind), case_id=case_id, starts_at=at(day),
@@ -192,8 +196,11 @@ class Stack:
             reports=[m.MeetingParticipantReport(participant_id=meeting.participants[0].participant_id,
                                                 text=self.secret(f"Bērns stāsta par mājām {case_id[:6]}"))],
             decisions=[self.secret(f"Turpināt darbu ar ģimeni {case_id[:6]}")],
+            actions=[m.MeetingAgreedAction(description=self.secret(f"Norunātā darbība {i} {case_id[:6]}"),
+                                           owner_institution=owner, owner_name=self.secret(f"Atbildīgā Inese {i}"),
+                                           due_on=due.isoformat()) for i, (owner, due) in enumerate(actions)],
             plan_approved=kind == "MEETING_1", finalise=True)
-        self.meeting.RecordMinutes(minutes, metadata=self.centre, timeout=10)
+        return self.meeting.RecordMinutes(minutes, metadata=self.centre, timeout=10)
 
     def assess(self, case_id, point, day, score):
         a = self.pb.assessment
@@ -217,7 +224,10 @@ class Stack:
         a, r = self.pb.assessment, self.pb.referral
         day = lambda n: admission + dt.timedelta(days=n - 1)  # noqa: E731
         late = length == 40 and k == 1
-        self.hold("MEETING_1", case_id, day(11 if late else 8), outside=late)
+        if length == 40 and k == 0:
+            self.agreed_actions(case_id, day(8))
+        else:
+            self.hold("MEETING_1", case_id, day(11 if late else 8), outside=late)
         self.assess(case_id, a.BASELINE, day(9), BASELINE[length][k])
         self.session(case_id, day(12), "psychologist", 45)
         self.session(case_id, day(15), "psychologist", 45)
@@ -244,6 +254,22 @@ class Stack:
         eventually(lambda: self.referral.CompleteCase(r.CompleteCaseRequest(
             request_id=f"complete-{case_id}", case_id=case_id, completed_on=day(length).isoformat()),
             metadata=self.centre, timeout=10))
+
+    def agreed_actions(self, case_id, held):
+        """Meeting 1 with three agreed actions: one left open past its due day (overdue), one done before its
+        due day (in time), one done three days late (overdue in the quarter it fell due)."""
+        m, c = self.pb.meeting, self.pb.common
+        plan = [(c.SOCIAL_SERVICE, held + dt.timedelta(days=2), None),
+                (c.CENTRE, held + dt.timedelta(days=5), held + dt.timedelta(days=3)),
+                (c.SCHOOL, held + dt.timedelta(days=1), held + dt.timedelta(days=4))]
+        meeting = self.hold("MEETING_1", case_id, held, actions=[(owner, due) for owner, due, _ in plan])
+        assert len(meeting.minutes.actions) == 3
+        for action, (_, due, done) in zip(meeting.minutes.actions, plan):
+            if done is not None:
+                self.meeting.CompleteAgreedAction(m.CompleteAgreedActionRequest(
+                    request_id=str(uuid.uuid4()), meeting_id=meeting.meeting_id, action_id=action.action_id,
+                    done_on=done.isoformat()), metadata=self.centre, timeout=10)
+            self.actions.append({"id": action.action_id, "held": held, "due": due, "done": done})
 
     # ----------------------------------------------------------------------------------- reading
 
@@ -457,12 +483,59 @@ def test_quarterly_report_by_municipality_and_for_one_sd(pb, stack):
     assert report.bed_days_available == available
     assert shown(report.occupancy) == pytest.approx(sum(expected_days.values()) / available)
     assert shown(report.cost_eur) == pytest.approx(95 * sum(expected_days.values()))
-    assert report.overdue_actions.disclosure == rp.NOT_AVAILABLE and not report.overdue_actions_reported
+    assert report.overdue_actions_reported
+    assert "OVERDUE_ACTIONS_NOT_REPORTED" not in [c.code for c in report.caveats]
     # The SD of valmiera sees valmiera's children only, with small counts hidden.
     mine = stack.quarterly(quarter, who=stack.sd["valmiera"])
     assert mine.municipality_scope == "valmiera" and [a.municipality for a in mine.municipalities] == ["valmiera"]
     assert mine.suppression_applied and mine.municipalities[0].admissions.disclosure == rp.SUPPRESSED
     assert mine.total.admissions.disclosure == rp.SUPPRESSED
+
+
+def overdue_in_quarter(action, q):
+    """The reporting service's rule (AgreedActionFacts), written out again: as of X = min(quarter end, today),
+    an action known by X is overdue in the quarter when it fell due in it (before today) and was not done by its
+    due day, or fell due before it and is still not done at X."""
+    first, last = quarter_window(q)
+    as_of = min(last, TODAY)
+    due, done = action["due"], action["done"]
+    if as_of < first or action["held"] > as_of:
+        return False
+    if due >= first:
+        return due <= as_of and due < TODAY and (done is None or done > due)
+    return done is None or done > as_of
+
+
+def test_overdue_agreed_actions_reach_the_quarterly_report_and_the_snapshot(pb, stack):
+    rp = pb.reporting
+    open_, in_time, late = stack.actions  # held on the first 40-day child's day 8; due +2, +5, +1
+    assert open_["done"] is None and in_time["done"] < in_time["due"] and late["done"] > late["due"]
+    quarter = next(q for q in range(1, 5) if quarter_window(q)[0] <= open_["due"] <= quarter_window(q)[1])
+    # By hand: in the quarter the open action fell due it is overdue, the one done in time never is, and the late
+    # one is overdue in the quarter it fell due (the same quarter unless the two due days, a day apart, straddle
+    # a quarter's start: then the late one counts in the quarter before).
+    late_here = quarter_window(quarter)[0] <= late["due"]
+    expected = 2 if late_here else 1
+    assert [overdue_in_quarter(a, quarter) for a in stack.actions] == [True, False, late_here]
+    report = stack.quarterly(quarter)
+    assert report.overdue_actions_reported and shown(report.overdue_actions) == expected
+    # Every quarter of the pilot agrees with the rule (later quarters carry the open action while it stays open).
+    for q in range(1, 5):
+        assert stack.quarterly(q).overdue_actions.value == sum(overdue_in_quarter(a, q) for a in stack.actions), q
+    # One or two actions: suppressed for LM (a count from 1 to 4).
+    ministry = stack.quarterly(quarter, who=stack.ministry)
+    assert ministry.overdue_actions.disclosure == rp.SUPPRESSED and ministry.overdue_actions.value == 0
+    # The snapshot: the open action is past due today; on its due day nothing is, the day after both open ones are.
+    def snapshot(day):
+        return stack.reporting.GetOperationalSnapshot(rp.GetOperationalSnapshotRequest(as_of=day.isoformat()),
+                                                      metadata=stack.centre, timeout=10).overdue_actions
+    assert shown(snapshot(TODAY)) == 1
+    assert shown(snapshot(open_["due"])) == 1, "the late one (due the day before) was still open"
+    assert shown(snapshot(late["due"])) == 0
+    assert shown(snapshot(open_["due"] + dt.timedelta(days=2))) == 1, "the late one was done that day"
+    # The action ids reach the analytical store only as keys.
+    blobs = b"".join(p.read_bytes() for p in stack.reporting_db.parent.glob("reporting.sqlite*"))
+    assert not [a["id"] for a in stack.actions if a["id"].encode() in blobs]
 
 
 def quarter_window(q):
