@@ -7,8 +7,8 @@ internal import TiltsStore
 internal import TiltsTransport
 
 /// The reporting service follows every other service's events (DESIGN section 3: "all →
-/// reporting"): referral (referrals, admissions, endings), meeting (meetings held) and assessment
-/// (scores, plan approval, sessions, final summaries).
+/// reporting"): referral (referrals, admissions, endings), meeting (meetings held with their agreed
+/// actions, actions completed) and assessment (scores, plan approval, sessions, final summaries).
 ///
 /// Each stream has its own `EventConsumer`, cursor named after the source, which applies a batch
 /// of events through ``FactProjector`` in the transaction that advances the cursor: a restart of
