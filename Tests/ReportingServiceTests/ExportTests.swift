@@ -35,6 +35,20 @@ internal import TiltsTLS
         #expect(lines.contains { $0.hasPrefix("caveat,COHORT_UNDER_10,,lv,") })
     }
 
+    @Test func csvCarriesTheOverdueActionsOfBothReports() async throws {
+        let store = try ReportingFixtures.store()
+        try await ReportingFixtures.apply(ActionScenario.events(), to: store)
+        let model = try await store.model()
+        let quarterly = QuarterlyReportBuilder(
+            quarter: 2, window: PilotCalendar.default.range(ofQuarter: 2)!, today: CalendarDay(year: 2026, month: 11, day: 23)!,
+            capacity: 12, dailyRateEur: nil, municipality: nil
+        ).build(model: model, suppressing: false)
+        #expect(ReportCSV.quarterly(quarterly).components(separatedBy: "\r\n").contains("actions,,,overdue,5,SHOWN"))
+        let snapshot = OperationalSnapshotBuilder(asOf: ReportingFixtures.day("2026-06-21"), capacity: 12)
+            .build(model: model, suppressing: true)
+        #expect(ReportCSV.snapshot(snapshot).components(separatedBy: "\r\n").contains("actions,,,overdue,,SUPPRESSED"))
+    }
+
     @Test func chunksReassembleToTheDocumentWithItsDigest() {
         let bytes = (0..<40_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
         let chunks = ExportDocument(filename: "x.csv", contentType: "text/csv", bytes: bytes).chunks
