@@ -40,9 +40,17 @@ TODAY = dt.datetime.now(RIGA).date()
 SERVICES = ("referral-service", "meeting-service", "assessment-service", "reporting-service")
 STORE_FILE = {"referral-service": "referral.sqlite", "meeting-service": "meeting.sqlite",
               "assessment-service": "assessment.sqlite", "reporting-service": "reporting.sqlite"}
-# Which streams each service follows (its consumer cursors are named after the source).
-FOLLOWS = {"referral-service": ("meeting", "assessment"), "meeting-service": ("referral",),
-           "assessment-service": ("referral", "meeting"), "reporting-service": ("referral", "meeting", "assessment")}
+# Which streams each service follows, and the event kinds it asks for (WatchEvents filters on the server, so a
+# cursor only moves on these kinds). Consumer cursors are named after the source. From the services'
+# *EventConsumers.swift, MeetingStore.eventKinds and FactProjector's lists.
+FOLLOWS = {
+    "referral-service": {"meeting": ("MeetingHeld",), "assessment": ("FinalSummaryIssued",)},
+    "meeting-service": {"referral": ("ReferralSubmitted", "CaseAdmitted", "ReferralClosed", "CaseEnded")},
+    "assessment-service": {"referral": ("CaseAdmitted", "CaseEnded"), "meeting": ("MeetingHeld",)},
+    "reporting-service": {"referral": ("ReferralSubmitted", "ReferralClosed", "CaseAdmitted", "CaseEnded"),
+                          "meeting": ("MeetingHeld", "AgreedActionCompleted"),
+                          "assessment": ("AssessmentRecorded", "PlanApproved", "SessionLogged", "FinalSummaryIssued")},
+}
 # Fast reconnects: a restarted gateway is reached again within a fraction of a second.
 CHANNEL_OPTIONS = [("grpc.ssl_target_name_override", "localhost"), ("grpc.initial_reconnect_backoff_ms", 50),
                    ("grpc.min_reconnect_backoff_ms", 50), ("grpc.max_reconnect_backoff_ms", 300)]
@@ -258,15 +266,17 @@ class FaultStack:
     # ------------------------------------------------------------------------------ event streams
 
     def lag(self) -> dict[str, int]:
-        """For each consumer (service<-source): the source's newest outbox sequence minus the cursor."""
-        heads = {name.split("-")[0]: store_query(self.store(name), "SELECT COALESCE(MAX(sequence), 0) FROM tilts_outbox")[0][0]
-                 for name in self.services if name != "reporting-service"}
+        """For each consumer (service<-source): how far its durable cursor is behind the newest event of the
+        kinds it follows in the source's outbox (0: caught up)."""
+        sources = {name.split("-")[0]: self.store(name) for name in self.services if name != "reporting-service"}
         lags = {}
         for name in self.services:
             cursors = dict(store_query(self.store(name), "SELECT name, sequence FROM tilts_consumer_cursor"))
-            for source in FOLLOWS[name]:
-                if source in heads:
-                    lags[f"{name}<-{source}"] = heads[source] - cursors.get(source, 0)
+            for source, kinds in FOLLOWS[name].items():
+                if source in sources:
+                    head = store_query(sources[source], "SELECT COALESCE(MAX(sequence), 0) FROM tilts_outbox WHERE kind IN "
+                                       f"({','.join('?' * len(kinds))})", kinds)[0][0]
+                    lags[f"{name}<-{source}"] = max(0, head - cursors.get(source, 0))
         return lags
 
     def wait_caught_up(self, timeout: float = 60.0) -> dict[str, int]:

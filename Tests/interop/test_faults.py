@@ -85,6 +85,20 @@ def wait_for(condition, timeout: float, what: str):
         time.sleep(0.01)
 
 
+def settled_reports(scenario: Scenario, timeout: float = 30.0):
+    """The reports once two reads half a second apart agree (every consumer has caught up by then; this
+    also covers an event kind added to reporting's list after FOLLOWS was written)."""
+    deadline = time.monotonic() + timeout
+    last = scenario.reports()
+    while True:
+        time.sleep(0.5)
+        reports = scenario.reports()
+        if reports == last:
+            return reports
+        assert time.monotonic() < deadline, "the reports kept changing after every consumer had caught up"
+        last = reports
+
+
 def report_diff(expected, got) -> str:
     import difflib
     return "\n".join(difflib.unified_diff(text_format.MessageToString(expected).splitlines(),
@@ -107,7 +121,7 @@ def reference_reports(pb, certs):
             describe(ledger.unexpected({OK, NOT_FOUND}))
         stack.wait_caught_up()
         scenario.check_exactly_once()
-        return scenario.reports()
+        return settled_reports(scenario)
 
 
 def test_kill_9_each_service_mid_scenario(pb, certs, reference_reports):
@@ -152,7 +166,7 @@ def test_kill_9_each_service_mid_scenario(pb, certs, reference_reports):
         # Every consumer catches up; every acknowledged write is there once; reports equal the reference run.
         stack.wait_caught_up()
         scenario.check_exactly_once()
-        reports = scenario.reports()
+        reports = settled_reports(scenario)
         for name, expected in reference_reports.items():
             assert reports[name] == expected, f"{name} differs from the run without faults:\n" + \
                 report_diff(expected, reports[name])
