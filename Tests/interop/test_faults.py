@@ -280,7 +280,10 @@ def never_reached(attempt, target: str) -> bool:
         return False
     if target == "tilts-gateway":
         return "failed to connect" in attempt.details or "Connection refused" in attempt.details
-    return attempt.details == "the referral service is unavailable; retry shortly"
+    # The gateway could not open the upstream stream, or the service refused it (HTTP/2 REFUSED_STREAM: a
+    # stream above the GOAWAY's last stream id, guaranteed unprocessed).
+    return (attempt.details == "the referral service is unavailable; retry shortly"
+            or attempt.details.endswith("the server refused the stream; retry"))
 
 
 @pytest.mark.parametrize("target", ["referral-service", "tilts-gateway"])
@@ -305,8 +308,9 @@ def test_sigterm_during_load_drains_and_fails_no_call(pb, certs, target):
         # A call the client had started when the signal went out may still have been on its way: waiting for
         # a new connection (grpcio retries a stream the server refused under GOAWAY on a new connection, which
         # the stopped listener refuses), or reaching the gateway just as the service's GOAWAY closed the
-        # upstream to new streams (the gateway then answers "...; retry shortly" without sending it on). The
-        # draining process never accepted those; the client retries them. Every other call must complete OK.
+        # upstream to new streams (the gateway then answers "...; retry shortly" without sending it on, or
+        # relays the service's REFUSED_STREAM). The draining process never accepted those; the client retries
+        # them. Every other call must complete OK.
         failed = [a for a in in_flight if a.code != OK and not never_reached(a, target)]
         assert not failed, f"{len(failed)} of {len(in_flight)} calls in flight at SIGTERM did not complete: " + \
             describe(failed)
