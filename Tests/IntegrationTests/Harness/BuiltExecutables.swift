@@ -19,12 +19,17 @@ enum BuiltExecutables {
         let executable = Bundle.main.executableURL
             ?? URL(fileURLWithPath: CommandLine.arguments.first ?? FileManager.default.currentDirectoryPath)
         let start = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-        var candidate = start
-        for _ in 0..<4 {
-            if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("tilts-gateway").path) {
-                return candidate
+        // On Linux the test bundle is the running executable; on macOS a helper loads the
+        // `.xctest` bundle, so its folder is the other place to look.
+        let bundles = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map(\.bundleURL)
+        for origin in [start] + bundles {
+            var candidate = origin
+            for _ in 0..<4 {
+                if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("tilts-gateway").path) {
+                    return candidate
+                }
+                candidate = candidate.deletingLastPathComponent()
             }
-            candidate = candidate.deletingLastPathComponent()
         }
         return start
     }()
