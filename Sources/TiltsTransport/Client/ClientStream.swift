@@ -1,6 +1,7 @@
 internal import NIOCore
 internal import TiltsHTTP2
 internal import TiltsRPC
+internal import Synchronization
 
 /// One client call on a connection: the ``ClientCallTransport`` the stub layer drives.
 ///
@@ -9,6 +10,15 @@ internal import TiltsRPC
 /// itself, they answer inline when they can, without suspending.
 /// Ownership: the connection handler holds the stream while its HTTP/2 stream is open; the caller
 /// holds it for the life of the call.
+///
+/// Receiving in batches: a reader off the loop would pay one hop (an eventfd write and two context
+/// switches) per message. So whenever the reader is served on the loop it takes every message
+/// that is ready, up to ``receiveBatchCount`` messages or ``receiveBatchBytes`` bytes, into
+/// `readerBatch`, and the following `receive()` calls return from there without hopping. The
+/// flow-control credit of a batch is released when it is taken, so what a stream can hold is
+/// still bounded: the queue's high watermark plus one batch. The batch is always drained before
+/// the loop is asked again, so order holds; a local end (cancel, deadline, lost connection)
+/// empties it, as it drops the queue.
 final class ClientStream: ClientCallTransport, @unchecked Sendable {
     let eventLoop: any EventLoop
     private var connection: ClientConnectionHandler?
@@ -20,8 +30,14 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
     private var writer: CheckedContinuation<Void, any Error>?
     private var deadlineTimer: Scheduled<Void>?
     private let maxSendMessageSize: Int
+    /// Messages already taken off the loop for the reader, oldest first (see the type's notes).
+    /// Behind a lock rather than confined to the loop, since the reader runs anywhere.
+    private let readerBatch = Mutex(ReaderBatch())
 
     static let outboundHighWatermark = 1 << 20
+    /// Most messages, and bytes, handed to the reader in one batch.
+    static let receiveBatchCount = 1024
+    static let receiveBatchBytes = 256 << 10
 
     init(eventLoop: any EventLoop, maxReceiveMessageSize: Int, maxSendMessageSize: Int) {
         self.eventLoop = eventLoop
@@ -157,10 +173,11 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
     }
 
     func receive() async throws -> [UInt8]? {
-        if eventLoop.inEventLoop, let ready = poll() { return ready.message }
+        if let message = readerBatch.withLock({ $0.next() }) { return message }
+        if eventLoop.inEventLoop, let ready = pollBatch() { return ready.message }
         return try await withCheckedThrowingContinuation { continuation in
             onLoop {
-                if let ready = self.poll() {
+                if let ready = self.pollBatch() {
                     continuation.resume(returning: ready.message)
                 } else {
                     self.reader = continuation
@@ -192,16 +209,62 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
 
     private struct Ready { var message: [UInt8]? }
 
-    private func poll() -> Ready? {
+    /// The reader's side of a batch: a consumed prefix and the rest.
+    struct ReaderBatch {
+        private var messages: [[UInt8]] = []
+        private var head = 0
+
+        var isEmpty: Bool { head == messages.count }
+
+        mutating func next() -> [UInt8]? {
+            guard head < messages.count else { return nil }
+            let message = messages[head]
+            messages[head] = []
+            head += 1
+            if head == messages.count { clear() }
+            return message
+        }
+
+        mutating func fill(_ batch: [[UInt8]]) {
+            messages = batch
+            head = 0
+        }
+
+        mutating func clear() {
+            messages.removeAll()
+            head = 0
+        }
+    }
+
+    /// A message or the end when one is ready, nil when the reader must wait. Takes every message
+    /// ready (within the batch limits): the first is returned, the rest go to `readerBatch`, which
+    /// must be empty (the single reader drains it before asking the loop). Credit is released once.
+    private func pollBatch() -> Ready? {
+        var release = 0
+        let first: [UInt8]
         switch state.next() {
-        case .message(let message, let release):
-            if release > 0 { connection?.consume(streamID: streamID, count: release) }
-            return Ready(message: message)
+        case .message(let message, let released):
+            first = message
+            release += released
         case .end:
             return Ready(message: nil)
         case .wait:
             return nil
         }
+        var rest: [[UInt8]] = []
+        var bytes = first.count
+        while rest.count + 1 < Self.receiveBatchCount && bytes < Self.receiveBatchBytes,
+            case .message(let message, let released) = state.next()
+        {
+            rest.append(message)
+            bytes += message.count
+            release += released
+        }
+        if release > 0 { connection?.consume(streamID: streamID, count: release) }
+        if !rest.isEmpty {
+            readerBatch.withLock { $0.fill(rest) }
+        }
+        return Ready(message: first)
     }
 
     private func abort(_ status: Status, reset: Bool) {
@@ -212,12 +275,14 @@ final class ClientStream: ClientCallTransport, @unchecked Sendable {
 
     /// Resumes every waiter whose answer is now known.
     private func wake() {
+        // A local end drops what the reader has not taken yet, as the state machine drops its queue.
+        if state.aborted { readerBatch.withLock { $0.clear() } }
         if let metadata = state.initialMetadata, !headersWaiters.isEmpty {
             let waiters = headersWaiters
             headersWaiters.removeAll()
             for waiter in waiters { waiter.resume(returning: metadata) }
         }
-        if let reader, let ready = poll() {
+        if let reader, let ready = pollBatch() {
             self.reader = nil
             reader.resume(returning: ready.message)
         }

@@ -29,6 +29,8 @@ struct InboundMessageQueue {
     private var heldBytes = 0
     private(set) var ended = false
     private let highWatermark: Int
+    /// Read slots at the front of `queue` tolerated before compacting.
+    static let compactionThreshold = 1024
 
     init(maxMessageSize: Int, highWatermark: Int = 1 << 20) {
         self.deframer = MessageDeframer(maxMessageSize: maxMessageSize)
@@ -63,13 +65,28 @@ struct InboundMessageQueue {
         return nil
     }
 
+    /// Messages queued and not yet read.
+    var count: Int { queue.count - head }
+
+    /// Slots of the array in use, read or not: bounded while a long stream flows (see ``next()``).
+    var storageCount: Int { queue.count }
+
+    /// The next message, with the credit its removal releases.
+    ///
+    /// A read slot is emptied at once and the array is compacted once at least half of it (and
+    /// `compactionThreshold` slots) has been read, so a reader that never fully catches up (a
+    /// backfill of millions of events) holds only the unread messages, with amortised O(1) moves.
     mutating func next() -> OnRead {
         if head < queue.count {
             let message = queue[head]
+            queue[head] = []
             head += 1
             queuedBytes -= message.count
             if head == queue.count {
                 queue.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head >= Self.compactionThreshold && head * 2 >= queue.count {
+                queue.removeFirst(head)
                 head = 0
             }
             var release = 0
