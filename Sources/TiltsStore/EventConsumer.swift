@@ -9,8 +9,9 @@ internal import Synchronization
 ///
 /// Start it with ``run()`` in its own task (a `Service` in the process's service group) and stop
 /// it by cancelling that task. It connects, asks for the events after its stored cursor, and
-/// applies them as they arrive: every event that has arrived is applied in one group-committed
-/// transaction, each inside its own savepoint, and the cursor row is updated in that transaction.
+/// applies them as they arrive: every event that has arrived (up to ``maximumBatch``) is applied
+/// in one group-committed transaction, together in one savepoint (each in its own savepoint only
+/// when one of them fails), and the cursor row is updated in that transaction.
 /// An event whose sequence is not above the cursor is ignored, so nothing is applied twice; the
 /// source's sequences only increase, so a gap (events of other kinds) is fine and nothing is
 /// skipped. When the stream fails or ends (either side restarted), it reconnects after a backoff
@@ -169,6 +170,16 @@ public struct EventConsumer: Sendable {
         let kinds = Set(kinds)
         let outcome = try await database.write { db -> (cursor: Int64, applied: Int, failed: Event?, error: (any Error)?) in
             let stored = try ConsumerCursorRecord.sequence(of: name, db)
+            // Fast path: the whole batch in one savepoint, two statements for all its events
+            // instead of two per event. Only if an event throws is the batch rolled back and
+            // applied again one savepoint per event, to keep the events before the failing one.
+            do {
+                let (cursor, applied) = try Self.applyAll(events, after: stored, kinds: kinds, apply: apply, db)
+                if cursor > stored { try ConsumerCursorRecord.store(cursor, for: name, db) }
+                return (cursor, applied, nil, nil)
+            } catch {
+                guard db.isInsideTransaction else { throw error }
+            }
             var cursor = stored
             var applied = 0
             for event in events where event.sequence > cursor {
@@ -200,6 +211,29 @@ public struct EventConsumer: Sendable {
             throw EventConsumerError(sequence: failed.sequence, kind: failed.kind, cause: outcome.error!)
         }
         logger.trace("applied events", metadata: ["cursor": "\(outcome.cursor)", "count": "\(events.count)"])
+    }
+}
+
+extension EventConsumer {
+    /// Applies the events above `stored` (of the wanted kinds) in one savepoint, which a throw
+    /// rolls back whole. Returns the new cursor and the number applied.
+    fileprivate static func applyAll(
+        _ events: [Event], after stored: Int64, kinds: Set<String>, apply: @Sendable (Event, Database) throws -> Void,
+        _ db: Database
+    ) throws -> (cursor: Int64, applied: Int) {
+        var cursor = stored
+        var applied = 0
+        try db.inSavepoint {
+            for event in events where event.sequence > cursor {
+                if kinds.isEmpty || kinds.contains(event.kind) {
+                    try apply(event, db)
+                    applied += 1
+                }
+                cursor = event.sequence
+            }
+            return .commit
+        }
+        return (cursor, applied)
     }
 }
 

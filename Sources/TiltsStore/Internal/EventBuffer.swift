@@ -27,6 +27,20 @@ final class EventBuffer: Sendable {
     /// Adds an event; waits while the buffer is full.
     /// - Throws: `CancellationError` once the consumer has closed the buffer.
     func append(_ event: Event) async throws {
+        // Fast path, the usual case while the applier keeps up: room at once, no continuation.
+        let (added, waiting) = state.withLock { state -> (Bool?, CheckedContinuation<Void, Never>?) in
+            if state.closed { return (nil, nil) }
+            guard state.items.count < capacity else { return (false, nil) }
+            state.items.append(event)
+            defer { state.consumer = nil }
+            return (true, state.consumer)
+        }
+        waiting?.resume()
+        switch added {
+        case .some(true): return
+        case .none: throw CancellationError()
+        case .some(false): break
+        }
         while true {
             // nil: closed; true: added; false: full, woken when there may be room.
             var verdict: Bool? = nil
