@@ -102,12 +102,12 @@ class Ledger:
         return code, reply, details
 
     def until_ok(self, label: str, method, request, metadata=None, waiting=frozenset(), write=True,
-                 retry=RETRYABLE, give_up: float = GIVE_UP):
+                 retry=RETRYABLE, give_up: float = GIVE_UP, timeout: float = CALL_TIMEOUT):
         """Calls until OK, retrying `retry` codes (and `waiting` codes: an answer that another service has
         not caught up yet) with the very same request; any other status fails the test at once."""
         deadline = time.monotonic() + give_up
         while True:
-            code, reply, text = self.call(label, method, request, metadata)
+            code, reply, text = self.call(label, method, request, metadata, timeout)
             if code == OK:
                 if write:
                     with self.lock:
