@@ -33,7 +33,7 @@ NOT_FOUND = grpc.StatusCode.NOT_FOUND
 # run out of time; either way the client retries it with the same request_id.
 RETRYABLE = frozenset({UNAVAILABLE, DEADLINE})
 CALL_TIMEOUT = 5.0
-GIVE_UP = 90.0
+GIVE_UP = 60.0
 
 RIGA = zoneinfo.ZoneInfo("Europe/Riga")
 TODAY = dt.datetime.now(RIGA).date()
