@@ -6,14 +6,15 @@ system would call it. Covers issue 8's acceptance:
   restarted. Every call's outcome is checked (only OK, UNAVAILABLE or DEADLINE_EXCEEDED; NOT_FOUND only from
   the reads that wait for another service's events); unacknowledged writes are retried with their
   request_id until OK; then every referral, case, meeting, assessment and session is there exactly once
-  (listed ids equal the acknowledged ids; outbox event counts), every event consumer's cursor reaches its
-  source's newest sequence, and the pilot evaluation (as the centre and as LM) and quarterly reports equal
-  those of the same scenario run without faults.
+  (listed ids equal the acknowledged ids; outbox event counts), every event consumer's durable cursor reaches
+  the newest event of the kinds it follows in its source's outbox, and the pilot evaluation (as the centre
+  and as LM) and quarterly reports equal those of the same scenario run without faults.
 - **gateway restart** (kill -9, then a graceful restart) during a burst of submissions: no acknowledged
   submission is lost, and sending every request again with its request_id returns the first referral and
   creates none.
 - **SIGTERM during load**, of referral-service (behind the gateway) and of the gateway itself: every call in
-  flight at the moment of the signal returns OK, the process exits 0 after draining, and no call fails with
+  flight at the moment of the signal returns OK (except those the status text shows never reached the
+  stopping process: see `never_reached`), the process exits 0 after draining, and no call fails with
   anything but UNAVAILABLE, which the client retries with the same request_id until OK (so in the end zero
   calls fail). New calls after SIGTERM see UNAVAILABLE ("the referral service is unavailable" from the
   gateway while the service drains or is down; a refused connection while the gateway itself is down).
