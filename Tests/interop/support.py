@@ -313,3 +313,17 @@ def reference_server_argv(endpoint_args: list[str], gen_dir: Path) -> list[str]:
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+def render_svg_to_png(svg: Path, png: Path) -> bytes:
+    """Renders an SVG file with rsvg-convert (installing Debian's librsvg2-bin when missing) and returns the PNG's
+    bytes; skips the calling test when the tool cannot be had."""
+    import pytest
+    tool = shutil.which("rsvg-convert")
+    if tool is None:
+        install = subprocess.run(["apt-get", "install", "-y", "-q", "librsvg2-bin"], capture_output=True, timeout=300)
+        tool = shutil.which("rsvg-convert")
+        if tool is None:
+            pytest.skip(f"rsvg-convert is missing and apt-get could not install librsvg2-bin: {install.stderr[-300:]!r}")
+    subprocess.run([tool, "-o", str(png), str(svg)], check=True, timeout=60)
+    return png.read_bytes()

@@ -485,9 +485,12 @@ def test_quarterly_report_by_municipality_and_for_one_sd(pb, stack):
     assert shown(report.cost_eur) == pytest.approx(95 * sum(expected_days.values()))
     assert report.overdue_actions_reported
     assert "OVERDUE_ACTIONS_NOT_REPORTED" not in [c.code for c in report.caveats]
-    # The SD of valmiera sees valmiera's children only, with small counts hidden.
-    mine = stack.quarterly(quarter, who=stack.sd["valmiera"])
-    assert mine.municipality_scope == "valmiera" and [a.municipality for a in mine.municipalities] == ["valmiera"]
+    # An SD with 1-4 admissions in the quarter sees its own children only, with small counts hidden. (Which
+    # municipality that is depends on where today's date puts the scripted admissions among the quarters.)
+    small = sorted(m for m, n in expected_admissions.items() if 1 <= n <= 4)
+    assert small, expected_admissions
+    mine = stack.quarterly(quarter, who=stack.sd[small[0]])
+    assert mine.municipality_scope == small[0] and [a.municipality for a in mine.municipalities] == [small[0]]
     assert mine.suppression_applied and mine.municipalities[0].admissions.disclosure == rp.SUPPRESSED
     assert mine.total.admissions.disclosure == rp.SUPPRESSED
 
@@ -569,15 +572,8 @@ def test_exports_svg_renders_and_csv_json_parse(pb, stack, tmp_dir):
     text = " ".join(t for t in root.itertext())
     assert "Emocionālā joma" in text and "Emotional" in text and "70 dienu kurss / 70-day course" in text
     assert len(root.findall(".//{http://www.w3.org/2000/svg}circle")) >= 14
-    tool = shutil.which("rsvg-convert")
-    if tool is None:
-        install = subprocess.run(["apt-get", "install", "-y", "-q", "librsvg2-bin"], capture_output=True, timeout=300)
-        tool = shutil.which("rsvg-convert")
-        if tool is None:
-            pytest.skip(f"rsvg-convert is missing and apt-get could not install librsvg2-bin: {install.stderr[-300:]!r}")
     (tmp_dir / "chart.svg").write_bytes(svg)
-    subprocess.run([tool, "-o", str(tmp_dir / "chart.png"), str(tmp_dir / "chart.svg")], check=True, timeout=60)
-    png = (tmp_dir / "chart.png").read_bytes()
+    png = support.render_svg_to_png(tmp_dir / "chart.svg", tmp_dir / "chart.png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
     keep = os.environ.get("TILTS_REPORTING_ARTIFACTS")  # a folder to keep the chart in, for a look
     if keep:

@@ -5,6 +5,9 @@ TILTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TILTS_SERVICES=(referral-service meeting-service assessment-service reporting-service tilts-gateway)
 TILTS_PACKAGES=(libnghttp2-dev libssl-dev libsqlite3-dev pkg-config nghttp2-client openssl python3-venv)
 
+# The local stack's run folder: TILTS_RUN_DIR, default run/ under the repository root.
+tilts_run_dir() { local d="${TILTS_RUN_DIR:-$TILTS_ROOT/run}"; mkdir -p "$d"; (cd "$d" && pwd); }
+
 log() { printf '== %s\n' "$*" >&2; }
 
 # Installs the Debian packages given (default: TILTS_PACKAGES) that are not installed yet.
