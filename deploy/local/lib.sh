@@ -10,6 +10,24 @@ tilts_run_dir() { local d="${TILTS_RUN_DIR:-$TILTS_ROOT/run}"; mkdir -p "$d"; (c
 
 log() { printf '== %s\n' "$*" >&2; }
 
+# Makes DIR/ca.pem (a new CA) and DIR/NAME.pem + DIR/NAME.key (a server certificate for localhost and
+# 127.0.0.1 that it signed), valid for DAYS. Keys are 0600, certificates 0644.
+make_dev_tls() { # DIR NAME DAYS CA_NAME
+  local dir="$1" name="$2" days="$3" ca_name="$4"
+  (
+    cd "$dir"
+    umask 077
+    openssl req -x509 -newkey rsa:2048 -nodes -days "$days" -subj "/CN=$ca_name" -keyout ca.key -out ca.pem \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign" 2>/dev/null
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$name.ext"
+    openssl req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout "$name.key" -out "$name.csr" 2>/dev/null
+    openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days "$days" -sha256 \
+      -extfile "$name.ext" -out "$name.pem" 2>/dev/null
+    rm -f "$name.csr" "$name.ext"
+    chmod 0644 ca.pem "$name.pem"
+  )
+}
+
 # Installs the Debian packages given (default: TILTS_PACKAGES) that are not installed yet.
 ensure_packages() {
   local pkgs=("$@") missing=() p
