@@ -24,6 +24,27 @@ struct FactProjector: Sendable {
     /// The instrument whose scores the evaluation compares (`evaluation_instrument`).
     let instrumentID: String
 
+    /// Applies a batch of events of any followed streams, as applying them one at a time in
+    /// order would; unknown kinds are ignored.
+    ///
+    /// `SessionLogged` events, three quarters of all, are summed per case and service type and
+    /// written once per batch (see FactProjector+Sessions): a backfill writes a child's tallies
+    /// once per batch instead of once per session. That is the same as writing them in place,
+    /// because no other event in any stream changes what a session write reads or writes except
+    /// `CaseAdmitted`, whose write is order-independent with sessions by design (see above).
+    /// - Throws: ``WireError`` for a payload that does not decode, or a database error.
+    func apply(_ events: [Event], _ db: Database) throws {
+        var sessions = SessionSums()
+        for event in events {
+            if event.kind == "SessionLogged" {
+                sessions.add(try SessionLogged(serializedBytes: event.payload), key: pseudonyms.key)
+            } else {
+                try apply(event, db)
+            }
+        }
+        try write(sessions, db)
+    }
+
     /// Applies one event of any followed stream; unknown kinds are ignored.
     /// - Throws: ``WireError`` for a payload that does not decode, or a database error.
     func apply(_ event: Event, _ db: Database) throws {
@@ -36,7 +57,7 @@ struct FactProjector: Sendable {
         case "AgreedActionCompleted": try agreedActionCompleted(try AgreedActionCompleted(serializedBytes: event.payload), db)
         case "AssessmentRecorded": try assessmentRecorded(try AssessmentRecorded(serializedBytes: event.payload), db)
         case "PlanApproved": try planApproved(try PlanApproved(serializedBytes: event.payload), db)
-        case "SessionLogged": try sessionLogged(try SessionLogged(serializedBytes: event.payload), db)
+        case "SessionLogged": try apply([event], db)
         case "FinalSummaryIssued": try finalSummaryIssued(try FinalSummaryIssued(serializedBytes: event.payload), db)
         default: return
         }
@@ -223,41 +244,6 @@ struct FactProjector: Sendable {
                     plan_approved_day = min(coalesce(plan_approved_day, excluded.plan_approved_day), excluded.plan_approved_day)
                 """
         ).execute(arguments: [pseudonyms.key(event.caseID), revisions.next(), day])
-    }
-
-    func sessionLogged(_ event: SessionLogged, _ db: Database) throws {
-        let minutes = max(0, Int(event.minutes))
-        let row = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    INSERT INTO case_fact (case_key, rev, sessions, session_minutes) VALUES (?, ?, 1, ?)
-                    ON CONFLICT (case_key) DO UPDATE SET rev = excluded.rev, sessions = sessions + 1,
-                        session_minutes = session_minutes + excluded.session_minutes
-                    RETURNING id, course_length, admission_day
-                    """),
-            arguments: [pseudonyms.key(event.caseID), revisions.next(), minutes])!
-        let caseID: Int64 = row["id"]
-        let type = Self.code(event.serviceType) ?? "other"
-        let sessions = try Int64.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    INSERT INTO session_tally (case_id, service_type, sessions, minutes) VALUES (?, ?, 1, ?)
-                    ON CONFLICT (case_id, service_type) DO UPDATE SET sessions = sessions + 1,
-                        minutes = minutes + excluded.minutes
-                    RETURNING sessions
-                    """),
-            arguments: [caseID, type, minutes])
-        if let length = row["course_length"] as Int64?, let admission = row["admission_day"] as Int64? {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO session_day_tally (course_length, admission_day, service_type, children, sessions, minutes)
-                    VALUES (?, ?, ?, ?, 1, ?)
-                    ON CONFLICT (course_length, admission_day, service_type) DO UPDATE SET
-                        children = children + excluded.children, sessions = sessions + 1,
-                        minutes = minutes + excluded.minutes
-                    """
-            ).execute(arguments: [length, admission, type, sessions == 1 ? 1 : 0, minutes])
-        }
     }
 
     func finalSummaryIssued(_ event: FinalSummaryIssued, _ db: Database) throws {

@@ -11,17 +11,17 @@ internal import TiltsTLS
 ///
 /// Immutable; safe from any thread.
 struct Pseudonymizer: Sendable, CustomStringConvertible {
-    private let secret: [UInt8]
+    private let secret: HMACKey
 
     /// - Precondition: `secret` is not empty (the settings refuse to start without one).
     init(secret: [UInt8]) {
         precondition(!secret.isEmpty, "the pseudonym secret must not be empty")
-        self.secret = secret
+        self.secret = HMACKey(secret: secret)
     }
 
     /// The 32-byte key of `id`.
     func key(_ id: String) -> Data {
-        Data(Digest.hmacSHA256(key: secret, message: Array(id.utf8)))
+        Data(secret.mac(id.utf8))
     }
 
     var description: String { "Pseudonymizer(secret: <hidden>)" }

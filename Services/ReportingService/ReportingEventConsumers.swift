@@ -10,8 +10,8 @@ internal import TiltsTransport
 /// reporting"): referral (referrals, admissions, endings), meeting (meetings held with their agreed
 /// actions, actions completed) and assessment (scores, plan approval, sessions, final summaries).
 ///
-/// Each stream has its own `EventConsumer`, cursor named after the source, which applies a batch
-/// of events through ``FactProjector`` in the transaction that advances the cursor: a restart of
+/// Each stream has its own `EventConsumer`, cursor named after the source, which hands each batch
+/// of events to ``FactProjector`` (which sums its sessions before writing) in the transaction that advances the cursor: a restart of
 /// any side resumes where it stopped, and nothing is applied twice. A new, empty store has every
 /// cursor at 0, so it rebuilds itself from the start of every stream (backfill) with the same code.
 enum ReportingEventConsumers {
@@ -39,8 +39,7 @@ enum ReportingEventConsumers {
             var consumer = EventConsumer(
                 name: name, source: MethodDescriptor(service: service, method: "WatchEvents"),
                 transport: try GRPCClientConnection(target: target), database: store.database, kinds: kinds,
-                principal: principal, logger: logger
-            ) { event, db in try projector.apply(event, db) }
+                principal: principal, logger: logger, applyingBatches: { events, db in try projector.apply(events, db) })
             // A backfill reads millions of events: bigger transactions rewrite the hot B-tree pages
             // (indexes, tallies, the cursor) fewer times per event; one batch still commits in milliseconds.
             consumer.maximumBatch = 2048

@@ -59,7 +59,7 @@ public struct EventConsumer: Sendable {
     private let database: ServiceDatabase
     private let metadata: Metadata
     private let logger: Logger
-    private let apply: @Sendable (Event, Database) throws -> Void
+    private let apply: @Sendable ([Event], Database) throws -> Void
 
     /// - Parameters:
     ///   - name: the cursor key, unique per source in this database.
@@ -75,6 +75,24 @@ public struct EventConsumer: Sendable {
         name: String, source: MethodDescriptor, transport: any ClientTransport, database: ServiceDatabase,
         kinds: [String] = [], principal: Principal?, logger: Logger = Logger(label: "tilts.store.consumer"),
         apply: @escaping @Sendable (Event, Database) throws -> Void
+    ) {
+        self.init(
+            name: name, source: source, transport: transport, database: database, kinds: kinds, principal: principal,
+            logger: logger, applyingBatches: { events, db in for event in events { try apply(event, db) } })
+    }
+
+    /// A consumer that applies the events of a batch in one call, so a projection can combine
+    /// them (sum counters, share lookups) before writing.
+    ///
+    /// `apply` gets the batch's new events of the wanted kinds, in sequence order, and must
+    /// leave the store as applying them one at a time would. It may be called with any subset
+    /// of a batch: when it throws, the batch is rolled back and applied again one event per
+    /// call, to keep the events before the failing one.
+    /// The other parameters are as in ``init(name:source:transport:database:kinds:principal:logger:apply:)``.
+    public init(
+        name: String, source: MethodDescriptor, transport: any ClientTransport, database: ServiceDatabase,
+        kinds: [String] = [], principal: Principal?, logger: Logger = Logger(label: "tilts.store.consumer"),
+        applyingBatches apply: @escaping @Sendable ([Event], Database) throws -> Void
     ) {
         self.name = name
         self.source = source
@@ -186,7 +204,7 @@ public struct EventConsumer: Sendable {
                 if kinds.isEmpty || kinds.contains(event.kind) {
                     do {
                         try db.inSavepoint {
-                            try apply(event, db)
+                            try apply([event], db)
                             return .commit
                         }
                     } catch {
@@ -218,22 +236,23 @@ extension EventConsumer {
     /// Applies the events above `stored` (of the wanted kinds) in one savepoint, which a throw
     /// rolls back whole. Returns the new cursor and the number applied.
     fileprivate static func applyAll(
-        _ events: [Event], after stored: Int64, kinds: Set<String>, apply: @Sendable (Event, Database) throws -> Void,
+        _ events: [Event], after stored: Int64, kinds: Set<String>, apply: @Sendable ([Event], Database) throws -> Void,
         _ db: Database
     ) throws -> (cursor: Int64, applied: Int) {
         var cursor = stored
-        var applied = 0
-        try db.inSavepoint {
-            for event in events where event.sequence > cursor {
-                if kinds.isEmpty || kinds.contains(event.kind) {
-                    try apply(event, db)
-                    applied += 1
-                }
-                cursor = event.sequence
-            }
-            return .commit
+        var wanted: [Event] = []
+        wanted.reserveCapacity(events.count)
+        for event in events where event.sequence > cursor {
+            if kinds.isEmpty || kinds.contains(event.kind) { wanted.append(event) }
+            cursor = event.sequence
         }
-        return (cursor, applied)
+        if !wanted.isEmpty {
+            try db.inSavepoint {
+                try apply(wanted, db)
+                return .commit
+            }
+        }
+        return (cursor, wanted.count)
     }
 }
 

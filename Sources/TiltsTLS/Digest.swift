@@ -19,18 +19,10 @@ public enum Digest {
         sha256(Array(text.utf8))
     }
 
-    /// HMAC-SHA-256 of `message` under `key` (32 bytes).
+    /// HMAC-SHA-256 of `message` under `key` (32 bytes). For many MACs under one key, prepare
+    /// an ``HMACKey`` once.
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 32
-        key.withUnsafeBufferPointer { keyBytes in
-            message.withUnsafeBufferPointer { messageBytes in
-                _ = HMAC(
-                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), messageBytes.baseAddress,
-                    messageBytes.count, &out, &length)
-            }
-        }
-        return out
+        HMACKey(secret: key).mac(message)
     }
 
     /// Lower-case hexadecimal.

@@ -107,6 +107,31 @@ internal import TiltsStore
         #expect(try await other.model().actions.sorted { $0.due < $1.due } == byDue)
     }
 
+    /// The consumer hands the projector whole batches, whose sessions it sums before writing: any
+    /// batching, in either stream order, must store what one event at a time stores.
+    @Test(arguments: [1, 4, 1000])
+    func aBatchStoresWhatOneEventAtATimeStores(batchSize: Int) async throws {
+        let (referral, meeting, assessment) = PilotScenario.events()
+        // More sessions, of several types, for the same children, some arriving before the admission.
+        let extra = (0..<30).map { n in
+            F.session(["c40-1", "c70-2", "c40-6", "c-unadmitted"][n % 4], type: ["art_therapy", "family_therapy", "Anna Liepa"][n % 3],
+                      on: "2026-04-\(10 + n % 15)", minutes: [45, 60, 90][n % 3])
+        }
+        for order in [referral + meeting + assessment + extra, extra + assessment + meeting + referral] {
+            let oneByOne = try F.store()
+            try await F.applyOneAtATime(order, to: oneByOne)
+            let batched = try F.store()
+            for start in stride(from: 0, to: order.count, by: batchSize) {
+                try await F.apply(Array(order[start..<min(order.count, start + batchSize)]), to: batched)
+            }
+            let expected = try await F.facts(oneByOne)
+            #expect(expected.count > 40)
+            #expect(try await F.facts(batched) == expected)
+            let model = try await batched.model()
+            #expect(model.cases.first { $0.sessions == 2 + 8 } != nil)  // c40-1: two scenario sessions and 8 extra
+        }
+    }
+
     @Test func codesThatAreNotCodesAreNotStored() {
         #expect(FactProjector.code("riga") == "riga")
         #expect(FactProjector.code("rēzekne") == "rēzekne")

@@ -143,11 +143,39 @@ enum ReportingFixtures {
         return event("FinalSummaryIssued", issued, source: "assessment")
     }
 
-    /// Applies events in one transaction, as a consumer batch would.
+    /// Applies events in one transaction as one batch, as a consumer does.
     static func apply(_ events: [Event], to store: ReportingStore) async throws {
         let projector = store.projector
-        try await store.database.write { db in
-            for event in events { try projector.apply(event, db) }
+        try await store.database.write { db in try projector.apply(events, db) }
+    }
+
+    /// Applies events one at a time, each in its own transaction.
+    static func applyOneAtATime(_ events: [Event], to store: ReportingStore) async throws {
+        let projector = store.projector
+        for event in events {
+            try await store.database.write { db in try projector.apply(event, db) }
+        }
+    }
+
+    /// Every fact row, without this store's own row numbers and revisions, sorted: equal for two
+    /// stores that hold the same facts.
+    static func facts(_ store: ReportingStore) async throws -> [String] {
+        try await store.database.read { db in
+            let queries = [
+                "SELECT 'referral', * FROM referral_fact",
+                "SELECT 'case', * FROM case_fact",
+                "SELECT 'type', c.case_key, t.service_type, t.sessions, t.minutes FROM session_tally t JOIN case_fact c ON c.id = t.case_id",
+                "SELECT 'day', * FROM session_day_tally",
+                "SELECT 'action', * FROM agreed_action_fact",
+            ]
+            var rows: [String] = []
+            for sql in queries {
+                for row in try Row.fetchAll(db, sql: sql) {
+                    let values = zip(row.columnNames, row.databaseValues).filter { $0.0 != "id" && $0.0 != "rev" }
+                    rows.append(values.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+                }
+            }
+            return rows.sorted()
         }
     }
 }
