@@ -11,8 +11,8 @@ internal import TiltsTransport
 /// actions, actions completed) and assessment (scores, plan approval, sessions, final summaries).
 ///
 /// Each stream has its own `EventConsumer`, cursor named after the source, which hands each batch
-/// of events to ``FactProjector`` (which sums its sessions before writing) in the transaction that advances the cursor: a restart of
-/// any side resumes where it stopped, and nothing is applied twice. A new, empty store has every
+/// of events to ``FactProjector`` (which sums its sessions before writing) in the transaction that
+/// advances the cursor: a restart of any side resumes where it stopped, and nothing is applied twice. A new, empty store has every
 /// cursor at 0, so it rebuilds itself from the start of every stream (backfill) with the same code.
 enum ReportingEventConsumers {
     static let principal: Principal = {
